@@ -1,0 +1,171 @@
+"""The ``workbench`` command: each subcommand parses, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from workbench.export.claims import export_claims
+from workbench.ingest.pipeline import ingest as run_ingest
+from workbench.models import IngestReport
+from workbench.settings import Settings, describe
+from workbench.store import Store, StoreError
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _store(ctx: click.Context) -> Store:
+    settings: Settings = ctx.obj
+    return Store(settings.db)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="DuckDB file [default: $WORKBENCH_DB or data/workbench.duckdb].",
+)
+@click.version_option(package_name="workbench")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Fact-claim verification workbench: ingest articles, split them into claims, review links.
+
+    Settings come from WORKBENCH_* environment variables (see `workbench settings`).
+    """
+    settings = Settings()
+    ctx.obj = settings.model_copy(update={"db": db}) if db else settings
+
+
+def _print_report(report: IngestReport) -> None:
+    for item in report.skipped:
+        err.print(Text(str(item), style="dim"), soft_wrap=True)
+    for item in report.rejected:
+        err.print(Text("rejected ", style="red") + Text(str(item)), soft_wrap=True)
+    out.print(
+        f"{report.files} files, {report.records} records: {report.ingested} articles ingested "
+        f"({report.claims} claims), {report.duplicates} duplicates, "
+        f"{len(report.rejected)} rejected, {len(report.skipped)} skipped",
+        markup=False,
+        highlight=False,
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", default=None, help="Outlet name for records and pages that name none.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], source: str | None, quiet: bool) -> None:
+    """Ingest article files and folders (text pages, JSONL, JSON, CSV, HTML) into claims.
+
+    Re-ingesting the same input adds nothing. Bad files and records are named with a reason;
+    the rest is ingested. Exit status 1 when anything was rejected.
+    """
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
+        task = bar.add_task("files", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        try:
+            report = run_ingest(list(paths), _store(ctx), ctx.obj, source=source, progress=advance)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    _print_report(report)
+    ctx.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Articles and claims by source and language."""
+    store = _store(ctx)
+    try:
+        totals, frame = store.totals(), store.status_by_source()
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps({"totals": totals, "by_source": frame.to_dicts()}, ensure_ascii=False))
+        return
+    table = Table("source", "language", "articles", "claims", title=str(store.path))
+    for row in frame.iter_rows():
+        table.add_row(*(str(v) for v in row))
+    out.print(table)
+    out.print(", ".join(f"{v} {k}" for k, v in totals.items()), highlight=False)
+
+
+@cli.group()
+def export() -> None:
+    """Write data out as files."""
+
+
+@export.command("claims")
+@click.argument("out_path", metavar="OUT.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--excel", is_flag=True, help="UTF-8 with BOM, so Excel shows Arabic and Persian.")
+@click.pass_context
+def export_claims_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
+    """One row per claim with its article, language and anchors (dates, numbers, names...)."""
+    try:
+        count = export_claims(_store(ctx.find_root()), out_path, excel=excel)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{count} claims written to {out_path}")
+
+
+@cli.command()
+def settings() -> None:
+    """Every setting with its environment variable, default and meaning."""
+    table = Table("setting", "environment variable", "default", "meaning")
+    for row in describe():
+        table.add_row(*row)
+    out.print(table)
+
+
+@cli.command()
+@click.option("--port", default=8501, show_default=True, help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; the default serves this machine only.",
+)
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str) -> None:
+    """Start the Streamlit review UI on the database."""
+    app = Path(__file__).parent / "ui" / "app.py"
+    env = {**os.environ, "WORKBENCH_DB": str(Path(ctx.obj.db).resolve())}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.address",
+        host,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    err.print(f"serving {ctx.obj.db} on http://{host}:{port}", highlight=False)
+    ctx.exit(subprocess.call(command, env=env))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="workbench")

@@ -1,0 +1,40 @@
+"""CSV that spreadsheets cannot turn into formulas (OWASP CSV-injection guidance)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+#: A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would evaluate with ``'``; leave others alone.
+
+    Numbers stay numbers (``-3`` is a number, not a formula); only strings are touched.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(
+    path: Path,
+    rows: Iterable[Mapping[str, Any]],
+    columns: list[str],
+    *,
+    excel: bool = False,
+) -> int:
+    """Write ``rows`` as UTF-8 CSV (with a BOM when ``excel``); return the row count."""
+    count = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row.get(c) is None else neutralise(row.get(c)) for c in columns])
+            count += 1
+    return count

@@ -1,0 +1,66 @@
+"""Bytes to text: BOMs first, then strict UTF-8, then charset-normalizer's best guess.
+
+Anything that is not readable text (empty, binary, undecodable) raises :class:`InputError`
+with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+class InputError(ValueError):
+    """Input that cannot be ingested; ``str(error)`` is the reason, one line."""
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in _ALLOWED_CONTROLS) or c == "\ufffd")
+    return controls > max(2, len(sample) // 100)
+
+
+def _guess(data: bytes) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot decode as text in any known encoding")
+    return str(best)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data`` as text, detecting its encoding.
+
+    Raises:
+        InputError: empty input, binary content, or no encoding that gives readable text.
+    """
+    if not data.strip():
+        raise InputError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"invalid {encoding} despite its byte-order mark: {error.reason}") from None
+            break
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError("binary content (NUL bytes), not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess(data)
+    if _looks_binary(text):
+        raise InputError("binary content (control characters), not text")
+    if not text.strip():
+        raise InputError("empty file")
+    return text

@@ -1,0 +1,143 @@
+"""The ingest run: walk paths, read files, build articles, write them in batches.
+
+A bad file or record is named with a reason and skipped; the rest goes on. Articles are
+written per batch in one transaction, so a killed run keeps whole batches and a re-run
+completes the rest (ids come from content, so nothing is stored twice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.ingest.build import build_article
+from workbench.ingest.readers import SUFFIXES, read_records
+from workbench.models import Article, IngestReport, InputRecord, Rejection, Skipped
+from workbench.settings import Settings
+from workbench.store import Store
+
+#: Called after each file with (files done, files in all).
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read, with the name it is reported under and its default article ref."""
+
+    path: Path
+    name: str
+
+
+def _walk(folder: Path) -> Iterator[InputFile | Rejection]:
+    # followlinks=False: a symlink loop cannot trap us; linked files are still read.
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            rel = path.relative_to(folder).as_posix()
+            if path.suffix.lower() in SUFFIXES:
+                yield InputFile(path, rel)
+            else:
+                yield Skipped(path=rel, reason=f"skipped: unsupported file type '{path.suffix}'")
+
+
+def discover(paths: list[Path]) -> Iterator[InputFile | Rejection]:
+    """Files to ingest under ``paths`` (folders recursively), or why a path cannot be used."""
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield InputFile(path, path.name)
+        elif path.is_symlink():
+            yield Rejection(path=str(path), reason="broken symbolic link")
+        else:
+            yield Rejection(path=str(path), reason="no such file or folder")
+
+
+def _read(item: InputFile, settings: Settings) -> bytes | Rejection:
+    limit = int(settings.max_file_mb * 1_000_000)
+    try:
+        size = item.path.stat().st_size
+        if size > limit:
+            return Rejection(
+                path=item.name,
+                reason=f"file is {size / 1e6:.1f} MB, over the {settings.max_file_mb:g} MB "
+                "limit (max_file_mb / WORKBENCH_MAX_FILE_MB)",
+            )
+        with item.path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except PermissionError:
+        return Rejection(path=item.name, reason="permission denied")
+    except OSError as error:
+        return Rejection(path=item.name, reason=f"cannot read: {error.strerror or error}")
+
+
+def _records(item: InputFile, settings: Settings, source: str | None) -> Iterator[InputRecord | Rejection]:
+    data = _read(item, settings)
+    if isinstance(data, Rejection):
+        yield data
+        return
+    yield from read_records(item.path, item.name, data, default_source=source)
+
+
+def iter_articles(
+    paths: list[Path],
+    settings: Settings,
+    report: IngestReport,
+    *,
+    source: str | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Article]:
+    """Articles built from every readable record under ``paths``; problems go to ``report``."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    items = list(discover(paths))
+    for done, item in enumerate(items, start=1):
+        if progress:
+            progress(done, len(items))
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        report.files += 1
+        for index, record in enumerate(_records(item, settings, source)):
+            if isinstance(record, Rejection):
+                report.rejected.append(record)
+                continue
+            report.records += 1
+            ref = item.name if index == 0 else f"{item.name}#{index + 1}"
+            yield build_article(record, ref=ref, input_path=item.name, settings=settings, now=now)
+
+
+def ingest(
+    paths: list[Path],
+    store: Store,
+    settings: Settings,
+    *,
+    source: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store``; return what was done and what was rejected."""
+    report = IngestReport()
+    store.init()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        new = set(store.write_articles(batch))
+        report.ingested += len(new)
+        report.duplicates += len(batch) - len(new)
+        report.claims += sum(len(a.claims) for a in batch if a.article_id in new)
+        batch.clear()
+
+    for article in iter_articles(paths, settings, report, source=source, progress=progress):
+        batch.append(article)
+        if len(batch) >= settings.batch_articles:
+            flush()
+    flush()
+    return report

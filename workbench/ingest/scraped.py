@@ -1,0 +1,88 @@
+"""Scraped text pages: tell site chrome from content, and read the outlet and date they show.
+
+Pages like ../shared/seeds/ carry a "Site icon NAME" line, a " date 2025-09-13 En" line,
+"Exit mobile version" and similar furniture around the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from workbench.text.lexicon import canonical_outlet
+from workbench.text.normalise import normalise
+
+_SITE_ICON = re.compile(r"^\s*site icon\s+(.{2,80}?)\s*$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\s*(?:date|published|publication date|updated|تاريخ النشر|تاریخ انتشار)\s*[:\s]\s*"
+    r"(\d{4}-\d{2}-\d{2})(?:[T\s].*)?$",
+    re.IGNORECASE,
+)
+_CHROME = frozenset(
+    normalise(line)
+    for line in (
+        "Exit mobile version",
+        "Skip to content",
+        "Share",
+        "Share this",
+        "Read more",
+        "Print",
+        "Tweet",
+        "اقرأ أيضا",
+        "اقرأ أيضاً",
+        "شارك",
+        "مشاركة",
+        "طباعة",
+        "بیشتر بخوانید",
+        "اشتراک گذاری",
+        "چاپ",
+        "Lire aussi",
+        "Devamını oku",
+    )
+)
+_REPORTED_BY = re.compile(
+    r"(?:به گزارش|according to|selon)\s+([^,،:.\"«»()]{2,40}?)(?=\s+(?:به نقل از|citing)|[,،:.])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a scraped page says about itself."""
+
+    source: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+
+
+def is_chrome(line: str) -> bool:
+    """True for lines that are site furniture, not article content."""
+    if _SITE_ICON.match(line) or _DATE_LINE.match(line):
+        return True
+    return normalise(line) in _CHROME
+
+
+def _date(line: str) -> dt.date | None:
+    match = _DATE_LINE.match(line)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def page_meta(text: str) -> PageMeta:
+    """Outlet (from "Site icon NAME" or "به گزارش NAME"), date and headline of a scraped page."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    source = next((m.group(1) for line in lines if (m := _SITE_ICON.match(line))), None)
+    if source is None:
+        reported = _REPORTED_BY.search(text[:3000])
+        source = reported.group(1) if reported else None
+    published = next((d for line in lines if (d := _date(line)) is not None), None)
+    content = [line.strip() for line in lines if not is_chrome(line)]
+    title = content[0] if content and len(content[0].split()) <= 25 else None
+    return PageMeta(
+        source=canonical_outlet(source) if source else None, published=published, title=title
+    )

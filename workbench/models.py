@@ -1,0 +1,146 @@
+"""Pydantic models at the boundaries: input records, articles, claims, anchors, ingest results.
+
+Inside the store these become DuckDB rows; the models are what library functions take and give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class AnchorKind(StrEnum):
+    """What an anchor is. Its ``value`` format depends on the kind (see :class:`Anchor`)."""
+
+    NUMBER = "number"
+    DATE = "date"
+    WEEKDAY = "weekday"
+    NAME = "name"
+    TITLE = "title"
+    ATTRIBUTION = "attribution"
+
+
+class Anchor(BaseModel):
+    """A checkable detail of a claim, with where it sits in the claim text.
+
+    ``value`` is the comparable form:
+
+    - number: a decimal string without separators (``"1000"``, ``"2.5"``);
+    - date: ISO 8601 (``"2024-12-08"``; ``"2024-12"`` or ``"2024"`` for coarser Gregorian
+      dates; an ISO interval ``"2017-11-22/2017-12-21"`` for a Jalali or Hijri month or year);
+    - weekday: an English lower-case day name (``"friday"``);
+    - name: the name as written, normalised (see :func:`workbench.text.normalise.normalise`);
+    - title: a role or rank concept (``"admiral"``, ``"general"``, ``"president"``, ``"envoy"``);
+    - attribution: the speaker as written (normalised), or ``""`` when only the verb is seen.
+
+    ``detail`` carries the calendar for dates (``gregorian``, ``jalali``, ``hijri``), the
+    verb for attributions, and is otherwise free for the extractor to explain itself.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: AnchorKind
+    text: str
+    value: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    detail: str = ""
+
+
+class InputRecord(BaseModel):
+    """One article as a reader found it, before claims are split. Untrusted text."""
+
+    source: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+
+    @field_validator("source", "text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_prefix(cls, value: object) -> object:
+        # Accept "2015-07-21 02:51:32" and full ISO datetimes: the day is what we keep.
+        if isinstance(value, str) and len(value) > 10 and value[4:5] == "-":
+            return value[:10]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+
+class Claim(BaseModel):
+    """A sentence-sized statement of an article, with its anchors.
+
+    ``field`` says which article field the offsets point into: ``text`` (the body exactly as
+    received) or ``title`` (when the title came as its own field).
+    """
+
+    claim_id: str
+    article_id: str
+    position: int
+    field: str = "text"
+    start: int
+    end: int
+    text: str
+    norm_text: str
+    language: str
+    anchors: list[Anchor] = Field(default_factory=list)
+
+
+class Article(BaseModel):
+    """An ingested article: the original text exactly as received, and what we learnt of it."""
+
+    article_id: str
+    article_ref: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    language: str
+    origin_chain: list[str] = Field(default_factory=list)
+    text: str
+    input_path: str = ""
+    ingested_at: dt.datetime
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class Rejection(BaseModel):
+    """Input that could not be ingested: which file (and line), and why, in one line."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return " ".join(f"{where}: {self.reason}".split())  # always one line
+
+
+class Skipped(Rejection):
+    """A file left alone on purpose (an unsupported type found in a folder): not an error."""
+
+
+class IngestReport(BaseModel):
+    """What an ingest run did."""
+
+    files: int = 0
+    records: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    rejected: list[Rejection] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected

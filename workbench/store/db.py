@@ -1,0 +1,102 @@
+"""Connections: the one place that opens DuckDB files.
+
+DuckDB lets one process write a file and refuses every other process, even read-only, while
+it is open. So connections are short-lived (one unit of work) and opening retries for a
+bounded time before giving up with :class:`DatabaseBusy`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from workbench.store.migrations import MIGRATIONS
+
+Connection = duckdb.DuckDBPyConnection
+
+
+class StoreError(RuntimeError):
+    """A database problem, with a one-line message fit for the user."""
+
+
+class DatabaseBusy(StoreError):
+    """Another process holds the database file for longer than we wait."""
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error).lower()
+    return "lock" in text or "conflicting" in text or "being used" in text
+
+
+def _open(path: Path, read_only: bool, wait_s: float) -> Connection:
+    deadline = time.monotonic() + wait_s
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if not _is_lock_error(error):
+                raise StoreError(f"cannot open {path}: {error}") from None
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(
+                    f"database busy: {path} is held by another process for over {wait_s:g}s"
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def migrate(con: Connection) -> list[int]:
+    """Apply pending migrations, each in its own transaction; return the numbers applied."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations "
+        "(id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    done = {row[0] for row in con.execute("SELECT id FROM _migrations").fetchall()}
+    applied = []
+    for number, name, sql in MIGRATIONS:
+        if number in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute(
+                "INSERT INTO _migrations VALUES (?, ?, now()::TIMESTAMP)", [number, name]
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool = False, wait_s: float = 10.0) -> Iterator[Connection]:
+    """Open the database for one unit of work and close it after.
+
+    A writable open creates the file (and its folder) and brings the schema up to date.
+    A read-only open of a missing file raises :class:`StoreError`.
+
+    Raises:
+        DatabaseBusy: another process kept the file locked for ``wait_s`` seconds.
+        StoreError: the file cannot be opened (missing, not a database, no permission).
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"no database at {path}: run `workbench ingest` first")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = _open(path, read_only, wait_s)
+    except duckdb.Error as error:
+        raise StoreError(f"cannot open {path}: {error}") from None
+    try:
+        if not read_only:
+            migrate(con)
+        yield con
+    finally:
+        con.close()

@@ -1,0 +1,109 @@
+"""Reads: typed frames for the CLI, exports and the UI. Every value is a bound parameter."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from workbench.store.db import Connection
+
+
+def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
+    return con.execute(sql, params or []).pl()
+
+
+def totals(con: Connection) -> dict[str, int]:
+    """Counts of articles, claims, anchors and sources."""
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims), "
+        "(SELECT count(*) FROM anchors), (SELECT count(DISTINCT source) FROM articles)"
+    ).fetchone()
+    assert row is not None
+    return dict(zip(("articles", "claims", "anchors", "sources"), map(int, row), strict=True))
+
+
+def status_by_source(con: Connection) -> pl.DataFrame:
+    """Articles and claims per source and language."""
+    return _frame(
+        con,
+        """
+        SELECT a.source, a.language, count(DISTINCT a.article_id) AS articles,
+               count(c.claim_id) AS claims
+        FROM articles a LEFT JOIN claims c USING (article_id)
+        GROUP BY a.source, a.language ORDER BY articles DESC, a.source, a.language
+        """,
+    )
+
+
+def articles(con: Connection, *, limit: int = 1000) -> pl.DataFrame:
+    """Articles without their text, newest ingest first."""
+    return _frame(
+        con,
+        """
+        SELECT a.article_id, a.article_ref, a.source, a.language, a.published, a.title,
+               array_to_string(a.origin_chain, ' > ') AS origin_chain,
+               (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS claims,
+               a.ingested_at
+        FROM articles a ORDER BY a.ingested_at DESC, a.article_ref LIMIT ?
+        """,
+        [limit],
+    )
+
+
+def article_text(con: Connection, article_id: str) -> dict[str, object] | None:
+    """One article's stored fields, text included, or ``None``."""
+    frame = _frame(con, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    return frame.row(0, named=True) if frame.height else None
+
+
+_ANCHORS_AS_TEXT = """
+    SELECT claim_id,
+           string_agg(CASE WHEN kind = 'date' THEN value END, '; ' ORDER BY char_start) AS dates,
+           string_agg(CASE WHEN kind = 'number' THEN value END, '; ' ORDER BY char_start) AS numbers,
+           string_agg(CASE WHEN kind = 'name' THEN text END, '; ' ORDER BY char_start) AS names,
+           string_agg(CASE WHEN kind = 'title' THEN value END, '; ' ORDER BY char_start) AS titles,
+           string_agg(CASE WHEN kind = 'weekday' THEN value END, '; ' ORDER BY char_start) AS weekdays,
+           string_agg(CASE WHEN kind = 'attribution' THEN coalesce(nullif(value, ''), text) END,
+                      '; ' ORDER BY char_start) AS attributions
+    FROM anchors GROUP BY claim_id
+"""
+
+
+def claims(
+    con: Connection,
+    *,
+    article_id: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> pl.DataFrame:
+    """Claims with their article's fields and anchors as readable text.
+
+    Args:
+        article_id: only this article's claims.
+        search: a substring of the claim's normalised text (already normalised by the caller).
+        limit: at most this many rows.
+    """
+    return _frame(
+        con,
+        f"""
+        SELECT c.claim_id, c.article_id, a.article_ref, a.source, c.language, a.published,
+               c.position, c.text, x.dates, x.numbers, x.names, x.titles, x.weekdays,
+               x.attributions, c.field, c.char_start, c.char_end
+        FROM claims c JOIN articles a USING (article_id)
+        LEFT JOIN ({_ANCHORS_AS_TEXT}) x USING (claim_id)
+        WHERE (? IS NULL OR c.article_id = ?)
+          AND (? IS NULL OR contains(c.norm_text, ?))
+        ORDER BY a.source, a.article_ref, c.position
+        LIMIT ?
+        """,  # noqa: S608 (a constant subquery, no input)
+        [article_id, article_id, search, search, limit],
+    )
+
+
+def anchors(con: Connection, claim_id: str) -> pl.DataFrame:
+    """A claim's anchors in order."""
+    return _frame(
+        con,
+        "SELECT kind, text, value, detail, char_start, char_end FROM anchors "
+        "WHERE claim_id = ? ORDER BY char_start, kind",
+        [claim_id],
+    )

@@ -1,0 +1,123 @@
+"""Names, organisations and role/rank titles in one claim.
+
+Heuristics, each cheap and explainable: quoted short spans («...», “...”), short spans in
+parentheses (acronyms such as "(CENTCOM)"), capitalised sequences in Latin text, the words
+after a title ("الأدميرال تشارلز برادلي كوبر"), and outlets or institutions the lexicon knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.models import Anchor, AnchorKind
+from workbench.text.lexicon import canonical_outlet, outlet_pattern, title_pattern, titles
+from workbench.text.normalise import aligned_normalise, normalise, original_span
+
+_QUOTED = re.compile(r"«([^«»]{2,60})»|“([^“”]{2,60})”|\"([^\"]{2,60})\"|\(([^()]{2,40})\)")
+_LATIN_NAME = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|del|van|von|der|la|le|du|da)[-\s]+)?[A-Z][\w'’-]+)*"
+)
+_TOKEN = re.compile(r"[^\s\"'(),.;:!?،؛]+")
+# Words that end a name after a title (normalised): prepositions, conjunctions, relatives.
+_STOP = frozenset(
+    "فی من علی الی عن مع ان الذی التی خلال منذ حول عبر و او ثم قد در به با از که را این آن "
+    "برای نیز هم تا بر of in on at to with from and the a an who which said that".split()
+)
+_MAX_NAME_WORDS = 5
+
+
+def _anchor(kind: AnchorKind, text: str, span: tuple[int, int], value: str) -> Anchor:
+    return Anchor(kind=kind, text=text[span[0] : span[1]], value=value, start=span[0], end=span[1])
+
+
+def find_titles(text: str) -> list[Anchor]:
+    """Role and rank words, valued by their concept (``"ژنرال" -> "general"``)."""
+    norm, where = aligned_normalise(text)
+    found = []
+    for match in title_pattern().finditer(norm):
+        span = original_span(where, *match.span(1))
+        found.append(_anchor(AnchorKind.TITLE, text, span, titles()[match.group(1)]))
+    return found
+
+
+def _quoted_names(text: str) -> list[Anchor]:
+    found = []
+    for match in _QUOTED.finditer(text):
+        group = next(i for i in range(1, 5) if match.group(i) is not None)
+        inner = match.group(group).strip()
+        if 0 < len(inner.split()) <= _MAX_NAME_WORDS and normalise(inner):
+            found.append(_anchor(AnchorKind.NAME, text, match.span(group), normalise(inner)))
+    return found
+
+
+def _latin_names(text: str) -> list[Anchor]:
+    found = []
+    for match in _LATIN_NAME.finditer(text):
+        words = match.group().split()
+        while words and normalise(words[0]) in titles():
+            words = words[1:]  # "Admiral Brad Cooper": the title is its own anchor
+        if not words or (match.start() == 0 and len(words) == 1):
+            continue  # a lone capital at the start of a sentence is just the first word
+        start = match.start() + match.group().index(words[0])
+        span = (start, start + len(" ".join(words)))
+        if text[span[0] : span[1]] == " ".join(words):
+            found.append(_anchor(AnchorKind.NAME, text, span, normalise(" ".join(words))))
+    return found
+
+
+def _words_after(norm: str, position: int) -> tuple[int, int] | None:
+    taken: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(norm, position):
+        gap = norm[taken[-1].end() if taken else position : match.start()]
+        if gap.strip() or match.group() in _STOP or len(taken) == 3:
+            break
+        if not taken and match.group().startswith("ال") and match.group().endswith("ی"):
+            position = match.end()  # nisba adjective: "الرئيس السوري أحمد الشرع"
+            continue
+        taken.append(match)
+    return (taken[0].start(), taken[-1].end()) if taken else None
+
+
+def _names_after_titles(text: str) -> list[Anchor]:
+    norm, where = aligned_normalise(text)
+    found = []
+    for match in title_pattern().finditer(norm):
+        span = _words_after(norm, match.end())
+        if span is not None and not norm[span[0] : span[1]].isdigit():
+            found.append(
+                _anchor(AnchorKind.NAME, text, original_span(where, *span), norm[span[0] : span[1]])
+            )
+    return found
+
+
+def _known_outlets(text: str) -> list[Anchor]:
+    norm, where = aligned_normalise(text)
+    return [
+        _anchor(
+            AnchorKind.NAME,
+            text,
+            original_span(where, *m.span(1)),
+            canonical_outlet(m.group(1)),
+        )
+        for m in outlet_pattern().finditer(norm)
+    ]
+
+
+def find_names(text: str) -> list[Anchor]:
+    """Names and organisations in ``text``; overlapping finds keep the first found, longest."""
+    candidates = [
+        *_known_outlets(text),
+        *_quoted_names(text),
+        *_latin_names(text),
+        *_names_after_titles(text),
+    ]
+    return drop_overlaps(candidates)
+
+
+def drop_overlaps(anchors: list[Anchor]) -> list[Anchor]:
+    """Keep anchors that do not overlap an earlier-listed one; return them sorted by start."""
+    kept: list[Anchor] = []
+    for anchor in anchors:
+        if all(anchor.end <= k.start or anchor.start >= k.end for k in kept):
+            kept.append(anchor)
+    return sorted(kept, key=lambda a: a.start)

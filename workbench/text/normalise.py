@@ -1,0 +1,124 @@
+"""Normalise text for matching only; the original is always kept beside it.
+
+One canonical form for the letters Arabic and Persian write differently (ي/ی/ى, ك/ک, ة/ه,
+hamza carriers), no harakat or tatweel, no zero-width or bidi control characters, ASCII
+digits, one kind of quote, and case folded. ``normalise`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+import unicodedata
+
+from workbench.text.digits import fold_digits
+
+#: Bidi embedding/override/isolate controls and marks: never kept, not even in claim text.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: Zero-width characters that writers use inside words (ZWNJ in Persian "پشت‌پرده").
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+_DROP = str.maketrans("", "", BIDI_CONTROLS + ZERO_WIDTH + "\u0640")  # + tatweel
+_BIDI_ONLY = str.maketrans("", "", BIDI_CONTROLS)
+
+_LETTERS = str.maketrans(
+    {
+        "ي": "ی",  # Arabic yeh -> Persian yeh
+        "ى": "ی",  # alef maksura
+        "ك": "ک",  # Arabic kaf -> keheh
+        "ة": "ه",  # teh marbuta
+        "ۀ": "ه",
+        "ە": "ه",
+        "ھ": "ه",
+        "ٱ": "ا",  # alef wasla
+        "ء": "",  # bare hamza: spelled inconsistently (الرءاسة / الرئاسة)
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "‹": "'",
+        "›": "'",
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "´": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "\u00a0": " ",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def strip_bidi(text: str) -> str:
+    """Remove bidi embedding, override and isolate controls (U+202A-E, U+2066-9, marks)."""
+    return text.translate(_BIDI_ONLY)
+
+
+def _strip_marks(text: str) -> str:
+    # NFKD splits hamza carriers (أ إ آ ؤ ئ) and Latin accents into base + mark; drop marks.
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
+def normalise(text: str) -> str:
+    """Return the matching form of ``text``.
+
+    Example: ``normalise("پشت‌پرده") == normalise("پشتپرده")`` and
+    ``normalise("كوبر ١٢") == "کوبر 12"``.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_DROP)
+    text = _strip_marks(text).translate(_LETTERS)
+    text = fold_digits(text).casefold()
+    # casefold and NFC can expose forms the first passes did not see; one more pass settles them.
+    text = _strip_marks(unicodedata.normalize("NFKC", text)).translate(_LETTERS).translate(_DROP)
+    return _SPACES.sub(" ", text).strip()
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
+
+
+def tokens(text: str) -> list[str]:
+    """Word and number tokens of normalised ``text`` (punctuation dropped)."""
+    return _TOKEN.findall(normalise(text))
+
+
+@lru_cache(maxsize=8192)
+def _normalise_char(char: str) -> str:
+    if char.isspace():
+        return " "
+    return normalise(char) if not char.isascii() or char.isupper() else char
+
+
+def aligned_normalise(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` character by character, keeping where each output character came from.
+
+    Returns the normalised string (as :func:`normalise` gives it, up to rare cross-character
+    compositions) and, for each of its characters, the index of its source character in
+    ``text``, so that a match found in normalised text can be mapped back to the original.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        for piece in _normalise_char(char):
+            if piece == " " and (not out or out[-1] == " "):
+                continue
+            out.append(piece)
+            where.append(index)
+    while out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def original_span(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a ``[start, end)`` span of aligned normalised text back to the original text."""
+    return where[start], where[end - 1] + 1

@@ -1,0 +1,118 @@
+"""Split text into sentence-sized claim spans, with offsets into the text as given.
+
+Sentences end at ``. ! ? ؟ …`` followed by space or line end, and at every line break.
+``؛`` and ``;`` join the clauses of one sentence. No split inside a quotation
+(«...», “...”, "..."), inside a number (``2.5``) or after a known abbreviation or initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINATORS = ".!?؟…۔"
+_CLOSERS = "\"'»”’)]"
+_QUOTES = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
+_END = re.compile(rf"[{re.escape(_TERMINATORS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\.$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+#: Lower-case abbreviations that end with a dot but not a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen adm col lt maj capt sgt cpl st jr sr rep sen gov pres "
+    "u.s u.n u.k e.g i.e etc vs no nos fig jan feb mar apr jun jul aug sep sept oct nov dec "
+    "inc co corp ltd dept univ approx est mt ft av ave blvd mme mlle m".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into the text that was split."""
+
+    start: int
+    end: int
+
+
+def _protected(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(line)]
+
+
+def _inside(start: int, stop: int, ranges: list[tuple[int, int]]) -> bool:
+    # A terminator inside a quotation ends nothing, unless the quotation closes with it.
+    return any(a < start < b and stop != b for a, b in ranges)
+
+
+def _is_abbreviation(before: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1)
+    return word.casefold() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _sentence_ends(line: str) -> list[int]:
+    ranges = _protected(line)
+    ends: list[int] = []
+    for match in _END.finditer(line):
+        stop = match.end()
+        if _inside(match.start(), stop, ranges):
+            continue
+        if line[match.start()] == "." and _is_abbreviation(line[: match.start() + 1]):
+            continue
+        rest = line[stop:].lstrip()
+        if rest[:1].islower() and rest[:1].isascii():
+            continue  # "approx. five", "p.m. today": a Latin sentence starts upper-case
+        ends.append(stop)
+    return ends
+
+
+def _trimmed(line: str, start: int, end: int, offset: int) -> Span | None:
+    piece = line[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if not piece or not _LETTER.search(piece):
+        return None
+    return Span(offset + start + lead, offset + start + lead + len(piece))
+
+
+def _split_line(line: str, offset: int) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for end in [*_sentence_ends(line), len(line)]:
+        span = _trimmed(line, start, end, offset)
+        if span is not None:
+            spans.append(span)
+        start = end
+    return spans
+
+
+def split_sentences(text: str, *, offset: int = 0) -> list[Span]:
+    """Split ``text`` into sentence spans; offsets are into ``text`` plus ``offset``.
+
+    Args:
+        text: the text to split (one paragraph or a whole article).
+        offset: added to every span, for text that is a slice of a larger one.
+
+    Returns:
+        Spans in order, each trimmed of surrounding space and holding at least one letter.
+    """
+    spans: list[Span] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        spans.extend(_split_line(line.rstrip("\r\n"), offset + position))
+        position += len(line)
+    return spans
+
+
+def cap_span(text: str, span: Span, limit: int) -> list[Span]:
+    """Cut a span longer than ``limit`` characters at spaces into pieces of at most ``limit``."""
+    pieces: list[Span] = []
+    start = span.start
+    while span.end - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit)
+        cut = cut if cut > start else start + limit
+        pieces.append(Span(start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if start < span.end:
+        pieces.append(Span(start, span.end))
+    return pieces
