@@ -7,13 +7,31 @@ import pytest
 from workbench.text.language import detect_language
 
 CASES = [
-    pytest.param("بحث الرئيس السوري مع قائد القيادة المركزية الأمريكية آفاق التعاون في المجالات السياسية.", "ar", id="Arabic"),
-    pytest.param("سنتکام نیز اعلام کرد که مقامات این مرکز از رئیس دولت موقت سوریه تشکر کردند.", "fa", id="Persian"),
-    pytest.param("وارسته با بيان اين مطلب اظهارداشت كه اين دفاتر قادرند 24 هزار روستا را تحت پوشش قرار دهند.", "fa", id="Persian written with Arabic yeh and kaf"),
+    pytest.param(
+        "بحث الرئيس السوري مع قائد القيادة المركزية الأمريكية آفاق التعاون في المجالات السياسية.",
+        "ar",
+        id="Arabic",
+    ),
+    pytest.param(
+        "سنتکام نیز اعلام کرد که مقامات این مرکز از رئیس دولت موقت سوریه تشکر کردند.",
+        "fa",
+        id="Persian",
+    ),
+    pytest.param(
+        "وارسته با بيان اين مطلب اظهارداشت كه اين دفاتر قادرند 24 هزار روستا را تحت پوشش قرار دهند.",
+        "fa",
+        id="Persian written with Arabic yeh and kaf",
+    ),
     pytest.param("خادمان نوروزی کرمان تجلیل می‌شوند", "fa", id="short Persian headline"),
-    pytest.param("The minister said the agreement was signed on Monday in the capital.", "en", id="English"),
-    pytest.param("Le ministre a déclaré que l’accord a été signé lundi dans la capitale.", "fr", id="French"),
-    pytest.param("Bakan anlaşmanın pazartesi günü başkentte imzalandığını söyledi.", "tr", id="Turkish"),
+    pytest.param(
+        "The minister said the agreement was signed on Monday in the capital.", "en", id="English"
+    ),
+    pytest.param(
+        "Le ministre a déclaré que l’accord a été signé lundi dans la capitale.", "fr", id="French"
+    ),
+    pytest.param(
+        "Bakan anlaşmanın pazartesi günü başkentte imzalandığını söyledi.", "tr", id="Turkish"
+    ),
     pytest.param("وزیر اعظم نے کہا کہ معاہدہ پیر کو دارالحکومت میں طے پایا ہے۔", "ur", id="Urdu"),
 ]
 

@@ -28,9 +28,15 @@ def test_titles_are_concepts(text: str, expected: set[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(AR, {"احمد الشرع", "تشارلز برادلی کوبر", "CENTCOM"}, id="Arabic: after titles, known institutions"),
+        pytest.param(
+            AR,
+            {"احمد الشرع", "تشارلز برادلی کوبر", "CENTCOM"},
+            id="Arabic: after titles, known institutions",
+        ),
         pytest.param(FA, {"احمد الشرع", "برد کوپر", "CENTCOM"}, id="Persian: quoted names"),
-        pytest.param(EN, {"brad cooper", "CENTCOM", "damascus"}, id="English: capitalised sequences"),
+        pytest.param(
+            EN, {"brad cooper", "CENTCOM", "damascus"}, id="English: capitalised sequences"
+        ),
     ],
 )
 def test_names_found(text: str, expected: set[str]) -> None:
@@ -46,12 +52,36 @@ def test_anchor_offsets_point_into_the_original() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "verb"),
     [
-        pytest.param("سنتکام نیز اعلام کرد که مقامات تشکر کردند.", "CENTCOM", "اعلام کرد", id="Persian SOV"),
-        pytest.param("بدورها، ذكرت “سنتكوم”، في منشور أن كوبر شكر الشرع.", "CENTCOM", "ذکرت", id="Arabic VSO with quotes"),
-        pytest.param("وذكرت الرئاسة السورية، عبر حسابها أن اللقاء تم.", "Syrian Presidency", "ذکرت", id="Arabic official source"),
-        pytest.param("CENTCOM said on Friday that Cooper thanked him.", "CENTCOM", "said", id="English"),
-        pytest.param("The talks were useful, according to the Syrian Presidency.", "Syrian Presidency", "according to", id="according to"),
-        pytest.param("Le ministère a déclaré que la visite était utile.", "le ministere", "a declare", id="French"),
+        pytest.param(
+            "سنتکام نیز اعلام کرد که مقامات تشکر کردند.", "CENTCOM", "اعلام کرد", id="Persian SOV"
+        ),
+        pytest.param(
+            "بدورها، ذكرت “سنتكوم”، في منشور أن كوبر شكر الشرع.",
+            "CENTCOM",
+            "ذکرت",
+            id="Arabic VSO with quotes",
+        ),
+        pytest.param(
+            "وذكرت الرئاسة السورية، عبر حسابها أن اللقاء تم.",
+            "Syrian Presidency",
+            "ذکرت",
+            id="Arabic official source",
+        ),
+        pytest.param(
+            "CENTCOM said on Friday that Cooper thanked him.", "CENTCOM", "said", id="English"
+        ),
+        pytest.param(
+            "The talks were useful, according to the Syrian Presidency.",
+            "Syrian Presidency",
+            "according to",
+            id="according to",
+        ),
+        pytest.param(
+            "Le ministère a déclaré que la visite était utile.",
+            "le ministere",
+            "a declare",
+            id="French",
+        ),
     ],
 )
 def test_attribution_speaker(text: str, speaker: str, verb: str) -> None:
@@ -67,9 +97,21 @@ def test_conversation_is_not_saying() -> None:
 @pytest.mark.parametrize(
     ("text", "chain"),
     [
-        pytest.param("به گزارش تابناک به نقل از ایرنا، این بیانیه افزود.", ["Tabnak", "IRNA"], id="Persian reporter citing agency"),
-        pytest.param("وذكرت الرئاسة السورية، عبر حسابها بمنصة إكس، أن الشرع استقبل كوبر.", ["Syrian Presidency"], id="Arabic official account"),
-        pytest.param("The visit was brief, according to Reuters, citing officials.", ["Reuters"], id="according to"),
+        pytest.param(
+            "به گزارش تابناک به نقل از ایرنا، این بیانیه افزود.",
+            ["Tabnak", "IRNA"],
+            id="Persian reporter citing agency",
+        ),
+        pytest.param(
+            "وذكرت الرئاسة السورية، عبر حسابها بمنصة إكس، أن الشرع استقبل كوبر.",
+            ["Syrian Presidency"],
+            id="Arabic official account",
+        ),
+        pytest.param(
+            "The visit was brief, according to Reuters, citing officials.",
+            ["Reuters"],
+            id="according to",
+        ),
         pytest.param("A plain sentence with no source.", [], id="none"),
     ],
 )

@@ -76,7 +76,9 @@ def test_normalise_is_idempotent(text: str) -> None:
 
 @given(st.text())
 def test_normalise_drops_bidi_and_zero_width(text: str) -> None:
-    assert not set(normalise(text)) & set("\u200c\u200d\u200b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not set(normalise(text)) & set(
+        "\u200c\u200d\u200b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )
 
 
 @given(st.text())

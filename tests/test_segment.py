@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,16 +11,46 @@ from hypothesis import strategies as st
 from workbench.text.segment import Span, cap_span, split_sentences
 
 CASES = [
-    pytest.param("One two three. Four five six.", ["One two three.", "Four five six."], id="Latin full stops"),
+    pytest.param(
+        "One two three. Four five six.", ["One two three.", "Four five six."], id="Latin full stops"
+    ),
     pytest.param("هل حضر؟ نعم حضر.", ["هل حضر؟", "نعم حضر."], id="Arabic question mark"),
-    pytest.param("اول آمد؛ بعد رفت. تمام.", ["اول آمد؛ بعد رفت.", "تمام."], id="Arabic semicolon joins clauses"),
-    pytest.param("Growth was 2.5 percent today.", ["Growth was 2.5 percent today."], id="decimal point"),
-    pytest.param("Gen. Smith met Mr. J. Doe in the U.S. capital. Fine.", ["Gen. Smith met Mr. J. Doe in the U.S. capital.", "Fine."], id="abbreviations and initials"),
-    pytest.param('He said: "We agree. Fully." Then left.', ['He said: "We agree. Fully."', "Then left."], id="not inside ASCII quotes"),
-    pytest.param("قال «نعم. لا.» ثم ذهب.", ["قال «نعم. لا.»", "ثم ذهب."], id="not inside guillemets"),
-    pytest.param("وأوضحت أن اللقاء “بحث. ودعم”. انتهى.", ["وأوضحت أن اللقاء “بحث. ودعم”.", "انتهى."], id="not inside curly quotes"),
-    pytest.param("Headline without stop\nBody sentence here.", ["Headline without stop", "Body sentence here."], id="line breaks end sentences"),
-    pytest.param('تقریبا" به نصف کاهش دهد. پایان.', ['تقریبا" به نصف کاهش دهد.', "پایان."], id="a stray quote protects nothing"),
+    pytest.param(
+        "اول آمد؛ بعد رفت. تمام.",
+        ["اول آمد؛ بعد رفت.", "تمام."],
+        id="Arabic semicolon joins clauses",
+    ),
+    pytest.param(
+        "Growth was 2.5 percent today.", ["Growth was 2.5 percent today."], id="decimal point"
+    ),
+    pytest.param(
+        "Gen. Smith met Mr. J. Doe in the U.S. capital. Fine.",
+        ["Gen. Smith met Mr. J. Doe in the U.S. capital.", "Fine."],
+        id="abbreviations and initials",
+    ),
+    pytest.param(
+        'He said: "We agree. Fully." Then left.',
+        ['He said: "We agree. Fully."', "Then left."],
+        id="not inside ASCII quotes",
+    ),
+    pytest.param(
+        "قال «نعم. لا.» ثم ذهب.", ["قال «نعم. لا.»", "ثم ذهب."], id="not inside guillemets"
+    ),
+    pytest.param(
+        "وأوضحت أن اللقاء “بحث. ودعم”. انتهى.",
+        ["وأوضحت أن اللقاء “بحث. ودعم”.", "انتهى."],
+        id="not inside curly quotes",
+    ),
+    pytest.param(
+        "Headline without stop\nBody sentence here.",
+        ["Headline without stop", "Body sentence here."],
+        id="line breaks end sentences",
+    ),
+    pytest.param(
+        'تقریبا" به نصف کاهش دهد. پایان.',
+        ['تقریبا" به نصف کاهش دهد.', "پایان."],
+        id="a stray quote protects nothing",
+    ),
     pytest.param("Wow!! Really?! Yes.", ["Wow!!", "Really?!", "Yes."], id="runs of terminators"),
     pytest.param("...\n123.\n", [], id="no letters, no claim"),
 ]
@@ -52,4 +84,4 @@ def test_spans_point_at_trimmed_text_in_order(text: str) -> None:
     for span in spans:
         piece = text[span.start : span.end]
         assert piece == piece.strip() and piece
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))

@@ -48,16 +48,17 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 
 def _print_report(report: IngestReport) -> None:
-    for item in report.skipped:
-        err.print(Text(str(item), style="dim"), soft_wrap=True)
-    for item in report.rejected:
-        err.print(Text("rejected ", style="red") + Text(str(item)), soft_wrap=True)
+    for skipped in report.skipped:
+        err.print(Text(str(skipped), style="dim"), soft_wrap=True)
+    for rejected in report.rejected:
+        err.print(Text("rejected ", style="red") + Text(str(rejected)), soft_wrap=True)
     out.print(
         f"{report.files} files, {report.records} records: {report.ingested} articles ingested "
         f"({report.claims} claims), {report.duplicates} duplicates, "
         f"{len(report.rejected)} rejected, {len(report.skipped)} skipped",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -98,7 +99,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
-        click.echo(json.dumps({"totals": totals, "by_source": frame.to_dicts()}, ensure_ascii=False))
+        click.echo(
+            json.dumps({"totals": totals, "by_source": frame.to_dicts()}, ensure_ascii=False)
+        )
         return
     table = Table("source", "language", "articles", "claims", title=str(store.path))
     for row in frame.iter_rows():
@@ -128,10 +131,8 @@ def export_claims_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
 @cli.command()
 def settings() -> None:
     """Every setting with its environment variable, default and meaning."""
-    table = Table("setting", "environment variable", "default", "meaning")
-    for row in describe():
-        table.add_row(*row)
-    out.print(table)
+    for name, variable, default, meaning in describe():
+        click.echo(f"{name}  {variable}  (default: {default})\n    {meaning}")
 
 
 @cli.command()

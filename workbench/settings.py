@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     max_claim_chars: int = Field(
         default=1500,
         ge=80,
-        description="A sentence longer than this is cut at spaces into claims of at most this size.",
+        description="Longer sentences are cut at spaces into claims of at most this size.",
     )
     min_claim_words: int = Field(
         default=3,
@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     batch_articles: int = Field(
         default=200,
         ge=1,
-        description="Articles written per transaction during ingest; a killed run keeps whole batches.",
+        description="Articles per transaction during ingest; a killed run keeps whole batches.",
     )
 
 
@@ -47,5 +47,7 @@ def describe() -> list[tuple[str, str, str, str]]:
     """(name, environment variable, default, help) for every setting, in definition order."""
     rows = []
     for name, field in Settings.model_fields.items():
-        rows.append((name, f"WORKBENCH_{name.upper()}", str(field.default), field.description or ""))
+        rows.append(
+            (name, f"WORKBENCH_{name.upper()}", str(field.default), field.description or "")
+        )
     return rows

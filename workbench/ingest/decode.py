@@ -26,7 +26,9 @@ class InputError(ValueError):
 
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in _ALLOWED_CONTROLS) or c == "\ufffd")
+    controls = sum(
+        1 for c in sample if (ord(c) < 32 and c not in _ALLOWED_CONTROLS) or c == "\ufffd"
+    )
     return controls > max(2, len(sample) // 100)
 
 
@@ -50,7 +52,9 @@ def decode_bytes(data: bytes) -> str:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise InputError(f"invalid {encoding} despite its byte-order mark: {error.reason}") from None
+                raise InputError(
+                    f"invalid {encoding} despite its byte-order mark: {error.reason}"
+                ) from None
             break
     else:
         if b"\x00" in data[:8192]:

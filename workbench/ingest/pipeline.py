@@ -77,7 +77,9 @@ def _read(item: InputFile, settings: Settings) -> bytes | Rejection:
         return Rejection(path=item.name, reason=f"cannot read: {error.strerror or error}")
 
 
-def _records(item: InputFile, settings: Settings, source: str | None) -> Iterator[InputRecord | Rejection]:
+def _records(
+    item: InputFile, settings: Settings, source: str | None
+) -> Iterator[InputRecord | Rejection]:
     data = _read(item, settings)
     if isinstance(data, Rejection):
         yield data

@@ -28,7 +28,14 @@ SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html
 _ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body", "article", "paragraphs"),
     "source": ("source", "outlet", "site", "sitename", "publisher"),
-    "published": ("published", "date", "published_at", "pubdate", "date_published", "date_extracted"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "pubdate",
+        "date_published",
+        "date_extracted",
+    ),
     "url": ("url", "link"),
     "id": ("id", "article_id", "guid"),
     "title": ("title", "headline"),
@@ -61,7 +68,9 @@ def to_record(raw: Mapping[str, Any], *, default_source: str | None = None) -> I
     try:
         return InputRecord.model_validate({k: v for k, v in fields.items() if v is not None})
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in error.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in error.errors()
+        )
         raise InputError(problems) from None
 
 
@@ -124,7 +133,9 @@ def _read_html(text: str, name: str, default_source: str | None) -> Iterator[Ite
     import trafilatura  # heavy import, only when HTML is ingested
 
     found = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
-    data: dict[str, Any] = found.as_dict() if hasattr(found, "as_dict") else dict(found or {})
+    data: dict[str, Any] = {}
+    if found is not None:
+        data = found.as_dict() if hasattr(found, "as_dict") else dict(found)
     if not data.get("text"):
         yield Rejection(path=name, reason="no article text found in the HTML")
         return
@@ -141,7 +152,9 @@ def _read_html(text: str, name: str, default_source: str | None) -> Iterator[Ite
         yield Rejection(path=name, reason=str(error))
 
 
-def read_records(path: Path, name: str, data: bytes, *, default_source: str | None = None) -> Iterator[Item]:
+def read_records(
+    path: Path, name: str, data: bytes, *, default_source: str | None = None
+) -> Iterator[Item]:
     """Parse one file's bytes into records (or rejections naming ``name`` and a reason)."""
     try:
         text = decode_bytes(data)

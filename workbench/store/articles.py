@@ -7,39 +7,45 @@ import polars as pl
 from workbench.models import Article
 from workbench.store.db import Connection
 
-ARTICLE_SCHEMA = {
-    "article_id": pl.String,
-    "article_ref": pl.String,
-    "source": pl.String,
-    "url": pl.String,
-    "title": pl.String,
-    "published": pl.Date,
-    "language": pl.String,
-    "origin_chain": pl.List(pl.String),
-    "text": pl.String,
-    "input_path": pl.String,
-    "ingested_at": pl.Datetime("us"),
-}
-CLAIM_SCHEMA = {
-    "claim_id": pl.String,
-    "article_id": pl.String,
-    "position": pl.Int32,
-    "field": pl.String,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "text": pl.String,
-    "norm_text": pl.String,
-    "language": pl.String,
-}
-ANCHOR_SCHEMA = {
-    "claim_id": pl.String,
-    "kind": pl.String,
-    "text": pl.String,
-    "value": pl.String,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "detail": pl.String,
-}
+ARTICLE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "article_ref": pl.String(),
+        "source": pl.String(),
+        "url": pl.String(),
+        "title": pl.String(),
+        "published": pl.Date(),
+        "language": pl.String(),
+        "origin_chain": pl.List(pl.String),
+        "text": pl.String(),
+        "input_path": pl.String(),
+        "ingested_at": pl.Datetime("us"),
+    }
+)
+CLAIM_SCHEMA = pl.Schema(
+    {
+        "claim_id": pl.String(),
+        "article_id": pl.String(),
+        "position": pl.Int32(),
+        "field": pl.String(),
+        "char_start": pl.Int32(),
+        "char_end": pl.Int32(),
+        "text": pl.String(),
+        "norm_text": pl.String(),
+        "language": pl.String(),
+    }
+)
+ANCHOR_SCHEMA = pl.Schema(
+    {
+        "claim_id": pl.String(),
+        "kind": pl.String(),
+        "text": pl.String(),
+        "value": pl.String(),
+        "char_start": pl.Int32(),
+        "char_end": pl.Int32(),
+        "detail": pl.String(),
+    }
+)
 
 
 def existing_article_ids(con: Connection, ids: list[str]) -> set[str]:
@@ -56,7 +62,11 @@ def _frames(articles: list[Article]) -> tuple[pl.DataFrame, pl.DataFrame, pl.Dat
     article_rows = [a.model_dump(exclude={"claims"}) for a in articles]
     claims = [c for a in articles for c in a.claims]
     claim_rows = [
-        {**c.model_dump(exclude={"anchors", "start", "end"}), "char_start": c.start, "char_end": c.end}
+        {
+            **c.model_dump(exclude={"anchors", "start", "end"}),
+            "char_start": c.start,
+            "char_end": c.end,
+        }
         for c in claims
     ]
     anchor_rows = [

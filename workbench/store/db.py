@@ -63,9 +63,7 @@ def migrate(con: Connection) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute(
-                "INSERT INTO _migrations VALUES (?, ?, now()::TIMESTAMP)", [number, name]
-            )
+            con.execute("INSERT INTO _migrations VALUES (?, ?, now()::TIMESTAMP)", [number, name])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

@@ -8,7 +8,9 @@ from workbench.store.db import Connection
 
 
 def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
-    return con.execute(sql, params or []).pl()
+    # A relation hands its rows to polars through Arrow without an extra copy.
+    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
+    return frame
 
 
 def totals(con: Connection) -> dict[str, int]:
@@ -55,17 +57,21 @@ def article_text(con: Connection, article_id: str) -> dict[str, object] | None:
     return frame.row(0, named=True) if frame.height else None
 
 
-_ANCHORS_AS_TEXT = """
-    SELECT claim_id,
-           string_agg(CASE WHEN kind = 'date' THEN value END, '; ' ORDER BY char_start) AS dates,
-           string_agg(CASE WHEN kind = 'number' THEN value END, '; ' ORDER BY char_start) AS numbers,
-           string_agg(CASE WHEN kind = 'name' THEN text END, '; ' ORDER BY char_start) AS names,
-           string_agg(CASE WHEN kind = 'title' THEN value END, '; ' ORDER BY char_start) AS titles,
-           string_agg(CASE WHEN kind = 'weekday' THEN value END, '; ' ORDER BY char_start) AS weekdays,
-           string_agg(CASE WHEN kind = 'attribution' THEN coalesce(nullif(value, ''), text) END,
-                      '; ' ORDER BY char_start) AS attributions
-    FROM anchors GROUP BY claim_id
-"""
+# (column, anchor kind, what to show): a fixed allow-list, never input.
+_ANCHOR_COLUMNS = (
+    ("dates", "date", "value"),
+    ("numbers", "number", "value"),
+    ("names", "name", "text"),
+    ("titles", "title", "value"),
+    ("weekdays", "weekday", "value"),
+    ("attributions", "attribution", "coalesce(nullif(value, ''), text)"),
+)
+_ANCHORS_AS_TEXT = "SELECT claim_id, {} FROM anchors GROUP BY claim_id".format(  # noqa: S608
+    ", ".join(
+        f"string_agg(CASE WHEN kind = '{kind}' THEN {shown} END, '; ' ORDER BY char_start) AS {col}"
+        for col, kind, shown in _ANCHOR_COLUMNS
+    )
+)
 
 
 def claims(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from workbench.models import Anchor
 from workbench.text.attribution import find_attributions
 from workbench.text.dates import find_dates
@@ -36,4 +37,3 @@ def anchor_summary(anchors: list[Anchor]) -> dict[str, list[str]]:
         if shown not in values:
             values.append(shown)
     return summary
-

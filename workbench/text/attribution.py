@@ -109,7 +109,8 @@ def find_attributions(text: str) -> list[Anchor]:
 _CHAIN = re.compile(
     rf"{_BOUNDARY}(?:به گزارش|according to|selon)\s+([^,;:.\"()!?]{{2,40}}?)\s+"
     rf"(?:به نقل از|citing|quoting|نقلا عن|citant)\s+([^,;:.\"()!?]{{2,40}})"
-    rf"|{_BOUNDARY}(?:به گزارش|according to|selon|citing|نقلا عن|به نقل از)\s+([^,;:.\"()!?]{{2,40}})"
+    rf"|{_BOUNDARY}(?:به گزارش|according to|selon|citing|نقلا عن|به نقل از)\s+"
+    rf"([^,;:.\"()!?]{{2,40}})"
     rf"|{_BOUNDARY}[وف]?(?:ذکرت|ذکر|اعلنت|اعلن|قالت|قال)\s+([^,;:.\"()!?]{{2,40}}?)\s*,?\s*"
     rf"(?:عبر حساب|فی بیان|فی منشور)"
 )

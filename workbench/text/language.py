@@ -42,7 +42,9 @@ def _looks_persian(word: str) -> bool:
 def _arabic_script_language(text: str) -> str | None:
     letters = Counter(c for c in text if c in _PERSIAN_LETTERS or c in _URDU_LETTERS or c == "ة")
     words = _WORD.findall(normalise(text))
-    persian = 2 * sum(letters[c] for c in _PERSIAN_LETTERS) + sum(w in _PERSIAN_WORDS for w in words)
+    persian = 2 * sum(letters[c] for c in _PERSIAN_LETTERS) + sum(
+        w in _PERSIAN_WORDS for w in words
+    )
     persian += sum(c in _PERSIAN_FORMS for c in text)
     persian += sum(_looks_persian(w) for w in words)
     arabic = letters["ة"] + sum(w in _ARABIC_WORDS for w in words)

@@ -8,8 +8,8 @@ digits, one kind of quote, and case folded. ``normalise`` is idempotent.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 from workbench.text.digits import fold_digits
 

@@ -1,0 +1,621 @@
+"""Dates and weekdays in one sentence, in Gregorian, Jalali (Solar Hijri) and Hijri calendars.
+
+:func:`find_dates` searches a *folded* copy of the sentence (see :func:`fold_for_search`):
+digits of every script become ASCII, Arabic letter variants become one Persian form, Latin
+letters lose case and accents. Every fold is one character for one, so offsets found in the
+folded copy point into the original text.
+
+Patterns are built from the month-name tables below, one compiled regex per pattern family and
+calendar: day-month(-year), month-day(-year) (English order), month-year, year with a year word,
+numeric ``YYYY-MM-DD``, and weekday names. Overlapping candidates are resolved longest first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+import jdatetime
+from hijridate import Gregorian, Hijri
+
+from workbench.models import Anchor, AnchorKind
+from workbench.text.digits import fold_digits
+
+GREGORIAN = "gregorian"
+JALALI = "jalali"
+HIJRI = "hijri"
+
+# ----------------------------------------------------------------------------- folding
+
+# One character for one. Applied after NFD has dropped hamza, madda and Latin accents.
+_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "ٱ": "ا", "ە": "ه", "ı": "i", "’": "'"}
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    base = _LETTER_MAP.get(base, base)
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
+def fold_for_search(text: str) -> str:
+    """Fold ``text`` for pattern matching, keeping its length (offsets stay valid).
+
+    Digits become ASCII (:func:`~workbench.text.digits.fold_digits`); Arabic ي/ى/ك become
+    Persian ی/ک; أ/إ/آ become ا; Latin letters are lower-cased and lose their accents.
+    Tā' marbūṭa (ة) is kept: patterns accept ة or ه where a word is written with ة.
+
+    Args:
+        text: any text.
+
+    Returns:
+        A string of the same length as ``text``.
+    """
+    folded = fold_digits(text)
+    if folded.isascii():
+        return folded.lower()
+    return "".join(_fold_char(c) for c in folded)
+
+
+# ----------------------------------------------------------------------------- regex pieces
+
+_LETTER = r"[^\W\d_]"
+_LB = rf"(?<!{_LETTER}|\u200c)"  # no letter (or ZWNJ) before
+_RB = rf"(?!{_LETTER}|\u200c)"  # no letter (or ZWNJ) after
+# Like _LB, but an Arabic proclitic و/ف/ب/ل may stand right before the word.
+_LB_CLITIC = rf"(?:{_LB}|(?<=^[وفبل])|(?<=[^\w\u200c][وفبل]))"
+_GAP = r"[\s\u200c]*"
+_NUM_LB = r"(?<![0-9.,:/])"
+
+
+def name_regex(name: str) -> str:
+    """Regex for a table word: spaces match any run of spaces/ZWNJ (or none), ``.`` is optional.
+
+    A word written with ة also matches ه. The word is folded like the searched text.
+    """
+    parts: list[str] = []
+    for char in fold_for_search(name):
+        if char == " ":
+            parts.append(_GAP)
+        elif char == ".":
+            parts.append(r"\.?")
+        elif char == "ة":
+            parts.append("[ةه]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def alternation(names: Iterable[str]) -> str:
+    """Regex alternation of table words, longest first."""
+    return "|".join(name_regex(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+def table_key(text: str) -> str:
+    """Lookup key of a (folded) table word or matched text: no spaces, ZWNJ, dots; ة as ه."""
+    return re.sub(r"[\s\u200c.]", "", fold_for_search(text)).replace("ة", "ه")
+
+
+def _keyed(table: Mapping[int, tuple[str, ...]]) -> dict[str, int]:
+    return {table_key(name): number for number, names in table.items() for name in names}
+
+
+# ----------------------------------------------------------------------------- tables
+
+_GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "ژانویه", "january", "jan.", "janvier", "janv.", "ocak"),
+    2: ("فبراير", "شباط", "فيفري", "فوریه", "february", "feb.", "février", "févr.", "şubat"),
+    3: ("مارس", "آذار", "march", "mar.", "mars", "mart"),
+    4: ("أبريل", "إبريل", "نيسان", "أفريل", "آوریل", "april", "apr.", "avril", "avr.", "nisan"),
+    5: ("مايو", "أيار", "ماي", "مه", "می", "may", "mai", "mayıs"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "june", "jun.", "juin", "haziran"),
+    7: (
+        "يوليو",
+        "يوليه",
+        "تموز",
+        "جويلية",
+        "ژوئیه",
+        "جولای",
+        "july",
+        "jul.",
+        "juillet",
+        "juil.",
+        "temmuz",
+    ),
+    8: ("أغسطس", "آب", "أوت", "آگوست", "august", "aug.", "août", "ağustos"),
+    9: ("سبتمبر", "أيلول", "سپتامبر", "september", "sep.", "sept.", "septembre", "eylül"),
+    10: ("أكتوبر", "تشرين الأول", "اکتبر", "october", "oct.", "octobre", "ekim"),
+    11: ("نوفمبر", "تشرين الثاني", "نوامبر", "november", "nov.", "novembre", "kasım"),
+    12: ("ديسمبر", "كانون الأول", "دسامبر", "december", "dec.", "décembre", "déc.", "aralık"),
+}
+_JALALI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("فروردین",),
+    2: ("اردیبهشت",),
+    3: ("خرداد",),
+    4: ("تیر",),
+    5: ("مرداد", "امرداد"),
+    6: ("شهریور",),
+    7: ("مهر",),
+    8: ("آبان",),
+    9: ("آذر",),
+    10: ("دی",),
+    11: ("بهمن",),
+    12: ("اسفند",),
+}
+_HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("محرم", "محرم الحرام"),
+    2: ("صفر", "صفر المظفر"),
+    3: ("ربيع الأول", "ربيع أول"),
+    4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني"),
+    5: ("جمادى الأولى", "جمادى الأول", "جمادى أولى"),
+    6: ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني"),
+    7: ("رجب", "رجب المرجب"),
+    8: ("شعبان", "شعبان المعظم"),
+    9: ("رمضان", "رمضان المبارك"),
+    10: ("شوال", "شوال المكرم"),
+    11: ("ذو القعدة", "ذي القعدة", "ذیقعده"),
+    12: ("ذو الحجة", "ذي الحجة", "ذیحجه"),
+}
+# Short month names that are also common words: only with a year in the same phrase.
+_NEEDS_YEAR = frozenset(table_key(n) for n in ("مه", "می", "ماي"))
+
+_WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "monday": ("الاثنين", "الإثنين", "دو شنبه", "monday", "lundi", "pazartesi"),
+    "tuesday": ("الثلاثاء", "سه شنبه", "tuesday", "mardi", "salı"),
+    "wednesday": ("الأربعاء", "چهار شنبه", "wednesday", "mercredi", "çarşamba"),
+    "thursday": ("الخميس", "پنج شنبه", "thursday", "jeudi", "perşembe"),
+    "friday": ("الجمعة", "جمعه", "آدینه", "friday", "vendredi", "cuma"),
+    "saturday": ("السبت", "شنبه", "saturday", "samedi", "cumartesi"),
+    "sunday": ("الأحد", "یک شنبه", "sunday", "dimanche", "pazar"),
+}
+
+_FA_UNIT_ORDINALS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
+_FA_ORDINALS: dict[int, tuple[str, ...]] = {
+    1: ("اول", "نخست"),
+    10: ("دهم",),
+    11: ("یازدهم",),
+    12: ("دوازدهم",),
+    13: ("سیزدهم",),
+    14: ("چهاردهم",),
+    15: ("پانزدهم", "پونزدهم"),
+    16: ("شانزدهم",),
+    17: ("هفدهم", "هفتدهم"),
+    18: ("هجدهم", "هیجدهم", "هژدهم"),
+    19: ("نوزدهم",),
+    20: ("بیستم",),
+    30: ("سی ام", "سی اُم"),
+    31: ("سی و یکم",),
+}
+for _n, _word in enumerate(_FA_UNIT_ORDINALS, start=1):
+    _FA_ORDINALS[_n] = (*_FA_ORDINALS.get(_n, ()), _word)
+    _FA_ORDINALS[20 + _n] = (f"بیست و {_word}",)
+
+_AR_UNITS: tuple[str, ...] = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس")
+_AR_UNITS += ("السادس", "السابع", "الثامن", "التاسع")
+_AR_ORDINALS: dict[int, tuple[str, ...]] = {
+    1: ("الأول",),
+    10: ("العاشر",),
+    20: ("العشرين",),
+    30: ("الثلاثين",),
+    31: ("الحادي والثلاثين",),
+}
+for _n, _word in enumerate(_AR_UNITS, start=1):
+    if _n > 1:
+        _AR_ORDINALS[_n] = (_word,)
+    _AR_ORDINALS[10 + _n] = (f"{_word} عشر",)
+    _AR_ORDINALS[20 + _n] = (f"{_word} والعشرين",)
+
+_YEAR_RANGES = {
+    GREGORIAN: r"(?:1[0-9]|20|21)[0-9]{2}",
+    JALALI: r"1[2-4][0-9]{2}",
+    HIJRI: r"1[3-5][0-9]{2}",
+}
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    GREGORIAN: ("ميلادي", "ميلادية", "م"),
+    JALALI: (
+        "هجری شمسی",
+        "شمسی",
+        "خورشیدی",
+        "ه ش",
+        "ه.ش",
+        "ه. ش",
+        "هـ ش",
+        "هـ.ش",
+        "ه\u200d.ش",
+        "ش",
+    ),
+    HIJRI: (
+        *("هجری قمری", "قمری", "هجري", "هجرية", "للهجرة", "ه.ق", "ه. ق", "هـ.ق", "ه\u200d.ق"),
+        *("ه ق", "هـ", "ه\u200d", "ه", "ق"),
+    ),
+}
+# Words that make a bare 4-digit number a year when they stand right before it.
+_YEAR_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
+    GREGORIAN: (
+        *("سال", "اواخر", "اوایل", "اواسط", "ابتدای", "پایان", "عام", "سنة", "أواخر", "أوائل"),
+        *("أواسط", "منتصف", "مطلع", "بداية", "نهاية", "in", "since", "year", "during", "until"),
+        *("early", "late", "mid", "mid-", "en", "depuis", "année", "l'année", "l'an"),
+    ),
+    JALALI: ("سال",),
+    HIJRI: (),
+}
+# Words after a Gregorian year that make it one without a calendar suffix (Turkish).
+_YEAR_WORDS_AFTER = ("yılı", "yılında", "yılının", "yılından", "'de", "'da", "'te", "'ta")
+
+# ----------------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    name: str
+    months: dict[str, int]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str] | None
+    month_year: re.Pattern[str]
+    year_before: re.Pattern[str] | None
+    year_after: re.Pattern[str]
+
+
+def _suffix(calendar: str) -> str:
+    return rf"(?:{_GAP}(?:{alternation(_SUFFIXES[calendar])}){_RB})"
+
+
+def _year(calendar: str, year_range: str | None = None) -> str:
+    digits = year_range or _YEAR_RANGES[calendar]
+    return rf"(?<![0-9.,])(?P<year>{digits})(?![0-9]|[.,][0-9])"
+
+
+def _month(calendar: str, names: Iterable[str]) -> str:
+    alt = alternation(names)
+    after = rf"(?:{_GAP}ماه)?" if calendar == JALALI else ""
+    # A second name of the same month: "ديسمبر/ كانون الأول", "December (Dec)".
+    dual = rf"(?:(?:\s*[/(]\s*|\s+)(?:{alt}){_RB}(?:\s*\))?)?" if calendar == GREGORIAN else ""
+    return rf"{_LB}(?P<month>{alt}){after}{_RB}{dual}"
+
+
+def _day() -> str:
+    fa_days = alternation(n for names in _FA_ORDINALS.values() for n in names)
+    ar_days = alternation(n for names in _AR_ORDINALS.values() for n in names)
+    return (
+        rf"(?:{_NUM_LB}(?P<day>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|er)?{_GAP}(?:(?:of|من)\s+)?"
+        rf"|{_LB}(?P<dword>{fa_days}){_RB}{_GAP}"
+        rf"|{_LB_CLITIC}(?P<aword>{ar_days}){_RB}\s+من\s+(?:شهر\s+)?)"
+    )
+
+
+_YEAR_LINK = rf"[\s\u200c,،]*(?:(?:من\s+)?(?:{alternation(('سال', 'عام', 'العام', 'سنة'))})\s+)?"
+
+
+def _month_day(names: Iterable[str], year: str) -> re.Pattern[str] | None:
+    """English order, Latin month names only: "December 8, 2024", "Dec. 8"."""
+    latin = [n for n in names if fold_for_search(n).isascii()]
+    if not latin:
+        return None
+    month = rf"{_LB}(?P<month>{alternation(latin)}){_RB}"
+    day = r"(?P<day>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
+    return re.compile(rf"(?P<body>{month}\s*{day}{_RB}(?:\s*(?:,\s*)?{year})?)")
+
+
+def _year_before(calendar: str, suffix: str) -> re.Pattern[str] | None:
+    """A year right after a year word: "سال ۲۰۱۹", "عام 2024", "in 2011"."""
+    before = _YEAR_WORDS_BEFORE[calendar]
+    if not before:
+        return None
+    word = rf"{_LB_CLITIC}(?:ال)?(?:{alternation(before)}){_RB}[\s\u200c]*(?:(?:of|من)\s+)?"
+    only = r"19[0-9]{2}|20[0-9]{2}|2100" if calendar == GREGORIAN else None
+    return re.compile(rf"{word}(?P<body>{_year(calendar, only)}{suffix}?)")
+
+
+def _year_after(calendar: str, suffix: str) -> re.Pattern[str]:
+    """A year with a calendar word after it: "۱۴۰۳ ش", "1446 هـ", "2024م", "2024 yılında"."""
+    if calendar == GREGORIAN:
+        suffix = rf"(?:{suffix}|{_GAP}(?:{alternation(_YEAR_WORDS_AFTER)}){_RB})"
+    return re.compile(rf"(?P<body>{_year(calendar)}{suffix})")
+
+
+def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
+    names = [n for names in table.values() for n in names]
+    month, year, suffix = _month(name, names), _year(name), _suffix(name)
+    dated = rf"(?:{_YEAR_LINK}{year}{suffix}?)"
+    return _Calendar(
+        name=name,
+        months=_keyed(table),
+        day_month=re.compile(rf"(?P<body>{_day()}{month}{dated}?)"),
+        month_day=_month_day(names, year),
+        month_year=re.compile(rf"(?P<body>{month}{dated})"),
+        year_before=_year_before(name, suffix),
+        year_after=_year_after(name, suffix),
+    )
+
+
+_CALENDARS = (
+    _calendar(GREGORIAN, _GREGORIAN_MONTHS),
+    _calendar(JALALI, _JALALI_MONTHS),
+    _calendar(HIJRI, _HIJRI_MONTHS),
+)
+_ORDINALS = {**_keyed(_FA_ORDINALS), **_keyed(_AR_ORDINALS)}
+_WEEKDAY_NAMES = {table_key(n): day for day, names in _WEEKDAYS.items() for n in names}
+_WEEKDAY_RE = re.compile(
+    rf"{_LB_CLITIC}(?P<body>{alternation(n for ns in _WEEKDAYS.values() for n in ns)}){_RB}"
+)
+_NUMERIC_RE = re.compile(
+    rf"(?P<body>{_NUM_LB}(?<!-)(?P<year>[0-9]{{4}})(?P<sep>[-/.])(?P<month>[0-9]{{1,2}})"
+    rf"(?P=sep)(?P<day>[0-9]{{1,2}})(?![0-9])(?P<hijri>{_suffix(HIJRI)})?)"
+)
+
+# ----------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    calendar: str = ""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str = ""
+
+
+def _day_of(groups: Mapping[str, str | None]) -> int | None:
+    if groups.get("day"):
+        return int(groups["day"] or 0)
+    word = groups.get("dword") or groups.get("aword")
+    return _ORDINALS.get(table_key(word)) if word else None
+
+
+def _hit(calendar: _Calendar, match: re.Match[str]) -> _Hit | None:
+    groups = match.groupdict()
+    month_text, year_text = groups.get("month"), groups.get("year")
+    month = calendar.months.get(table_key(month_text)) if month_text else None
+    if month_text and month is None:
+        return None
+    if year_text is None and month_text and table_key(month_text) in _NEEDS_YEAR:
+        return None
+    year = int(year_text) if year_text else None
+    start, end = match.span("body")
+    return _Hit(start, end, calendar.name, year, month, _day_of(groups))
+
+
+def _calendar_hits(calendar: _Calendar, folded: str) -> Iterator[_Hit]:
+    patterns = (
+        calendar.day_month,
+        calendar.month_day,
+        calendar.month_year,
+        calendar.year_before,
+        calendar.year_after,
+    )
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        for match in pattern.finditer(folded):
+            hit = _hit(calendar, match)
+            if hit is not None:
+                yield hit
+
+
+def _numeric_hits(folded: str) -> Iterator[_Hit]:
+    for match in _NUMERIC_RE.finditer(folded):
+        year = int(match["year"])
+        if match["hijri"] and 1300 <= year <= 1599:
+            calendar = HIJRI
+        elif 1300 <= year <= 1499:
+            calendar = JALALI
+        elif 1900 <= year <= 2100:
+            calendar = GREGORIAN
+        else:
+            continue
+        yield _Hit(*match.span("body"), calendar, year, int(match["month"]), int(match["day"]))
+
+
+def _weekday_hits(folded: str) -> Iterator[_Hit]:
+    for match in _WEEKDAY_RE.finditer(folded):
+        day = _WEEKDAY_NAMES.get(table_key(match["body"]))
+        if day:
+            yield _Hit(*match.span("body"), weekday=day)
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def select_longest(candidates: Iterable[_S]) -> list[_S]:
+    """Keep non-overlapping candidates, longest first (earliest on ties), in text order."""
+    starts: list[int] = []
+    chosen: list[_S] = []
+    for item in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        at = bisect.bisect_right(starts, item.start)
+        if at > 0 and chosen[at - 1].end > item.start:
+            continue
+        if at < len(chosen) and chosen[at].start < item.end:
+            continue
+        starts.insert(at, item.start)
+        chosen.insert(at, item)
+    return chosen
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def _to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a calendar date, or None when the date does not exist."""
+    try:
+        if calendar == JALALI:
+            result: dt.date = jdatetime.date(year, month, day).togregorian()
+            return result
+        if calendar == HIJRI:
+            return dt.date(*Hijri(year, month, day).to_gregorian().datetuple())
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError, ArithmeticError, TypeError):
+        return None
+
+
+def _span_value(
+    calendar: str, first: tuple[int, int, int], after: tuple[int, int, int]
+) -> str | None:
+    """ISO interval from the day ``first`` to the day before ``after`` (both in ``calendar``)."""
+    start = _to_gregorian(calendar, *first)
+    stop = _to_gregorian(calendar, *after)
+    if start is None or stop is None:
+        return None
+    return f"{start.isoformat()}/{(stop - dt.timedelta(days=1)).isoformat()}"
+
+
+def _month_value(calendar: str, year: int, month: int) -> str | None:
+    if calendar == GREGORIAN:
+        return f"{year:04d}-{month:02d}"
+    after = (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
+    return _span_value(calendar, (year, month, 1), after)
+
+
+def _year_value(calendar: str, year: int) -> str | None:
+    if calendar == GREGORIAN:
+        return f"{year:04d}"
+    return _span_value(calendar, (year, 1, 1), (year + 1, 1, 1))
+
+
+def _dated_value(hit: _Hit, year: int) -> str | None:
+    if hit.month is None:
+        return _year_value(hit.calendar, year)
+    if hit.day is None:
+        return _month_value(hit.calendar, year, hit.month)
+    day = _to_gregorian(hit.calendar, year, hit.month, hit.day)
+    return day.isoformat() if day else None
+
+
+# A day-month phrase read against the publication date may lie this far ahead of it; later
+# than that, it is taken to be last year's (an article of 2 January about "28 December").
+_AHEAD = dt.timedelta(days=183)
+
+
+def _calendar_year(calendar: str, day: dt.date) -> int | None:
+    try:
+        if calendar == JALALI:
+            return int(jdatetime.date.fromgregorian(date=day).year)
+        if calendar == HIJRI:
+            return int(Gregorian.fromdate(day).to_hijri().year)
+        return day.year
+    except (ValueError, OverflowError, ArithmeticError, TypeError):
+        return None
+
+
+def _from_reference(hit: _Hit, reference: dt.date) -> str | None:
+    year = _calendar_year(hit.calendar, reference)
+    if year is None or hit.month is None or hit.day is None:
+        return None
+    limit = reference + _AHEAD if reference < dt.date.max - _AHEAD else dt.date.max
+    for candidate in (year, year - 1):
+        day = _to_gregorian(hit.calendar, candidate, hit.month, hit.day)
+        if day is not None and day <= limit:
+            return day.isoformat()
+    return None
+
+
+@dataclass(frozen=True)
+class _Context:
+    years: Mapping[str, int | None]
+    reference: dt.date | None
+
+
+def _yearless_value(hit: _Hit, dated: list[_Hit], context: _Context) -> str | None:
+    """Value of a day and month without a year: a year of the same calendar in the sentence,
+    else the caller's context year, else the reference date, else ``--MM-DD`` (Gregorian)."""
+    same = [h for h in dated if h.calendar == hit.calendar]
+    if same:
+        nearest = min(same, key=lambda h: abs(h.start - hit.start))
+        return _dated_value(hit, nearest.year or 0)
+    year = context.years.get(hit.calendar)
+    if year is not None:
+        return _dated_value(hit, year)
+    if context.reference is not None:
+        return _from_reference(hit, context.reference)
+    if (
+        hit.calendar == GREGORIAN
+        and hit.month
+        and hit.day
+        and _to_gregorian(GREGORIAN, 2000, hit.month, hit.day)
+    ):
+        return f"--{hit.month:02d}-{hit.day:02d}"
+    return None
+
+
+def _anchor(text: str, hit: _Hit, value: str) -> Anchor:
+    kind = AnchorKind.WEEKDAY if hit.weekday else AnchorKind.DATE
+    return Anchor(
+        kind=kind,
+        text=text[hit.start : hit.end],
+        value=value,
+        start=hit.start,
+        end=hit.end,
+        detail=hit.calendar,
+    )
+
+
+def find_dates(
+    text: str,
+    *,
+    context_year: int | None = None,
+    context_jalali_year: int | None = None,
+    context_hijri_year: int | None = None,
+    reference: dt.date | None = None,
+) -> list[Anchor]:
+    """Find dates and weekday names in one sentence.
+
+    A day and month without a year take the nearest year of the same calendar in ``text``;
+    failing that the ``context_*`` year of that calendar; failing that the year of
+    ``reference`` in that calendar (or the year before, when the date would lie more than
+    half a year after ``reference``); failing that, a Gregorian date gets ``--MM-DD`` and a
+    Jalali or Hijri one is left out. Dates that do not exist are left out. Never raises.
+
+    Args:
+        text: the sentence, in its original script.
+        context_year: Gregorian year for day-month phrases without one.
+        context_jalali_year: Jalali year for day-month phrases without one.
+        context_hijri_year: Hijri year for day-month phrases without one.
+        reference: the article's publication date.
+
+    Returns:
+        Anchors of kind ``date`` (value ISO 8601, converted to Gregorian; ``detail`` the
+        calendar written) and ``weekday`` (value an English day name), sorted by start and
+        not overlapping; ``text[a.start:a.end] == a.text``.
+
+    Example:
+        >>> [a.value for a in find_dates("یکشنبه ۱۸ آذر ۱۴۰۳")]
+        ['sunday', '2024-12-08']
+    """
+    folded = fold_for_search(text)
+    hits: list[_Hit] = [*_numeric_hits(folded), *_weekday_hits(folded)]
+    for calendar in _CALENDARS:
+        hits.extend(_calendar_hits(calendar, folded))
+    chosen = select_longest(hits)
+    years = {GREGORIAN: context_year, JALALI: context_jalali_year, HIJRI: context_hijri_year}
+    context = _Context(years, reference)
+    anchors: list[Anchor] = []
+    dated = [h for h in chosen if h.year is not None]
+    for hit in chosen:
+        value = _value(hit, dated, context)
+        if value is not None:
+            anchors.append(_anchor(text, hit, value))
+    return anchors
+
+
+def _value(hit: _Hit, dated: list[_Hit], context: _Context) -> str | None:
+    if hit.weekday:
+        return hit.weekday
+    if hit.year is not None:
+        return _dated_value(hit, hit.year)
+    return _yearless_value(hit, dated, context)
