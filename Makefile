@@ -30,7 +30,7 @@ install: $(VENV)/.installed
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
-	$(BIN)/workbench --db $(DEMO_DB) ingest data/samples
+	$(BIN)/workbench --db $(DEMO_DB) ingest data/samples/articles
 	$(BIN)/workbench --db $(DEMO_DB) status
 	$(BIN)/workbench --db $(DEMO_DB) serve --port $(PORT)
 

@@ -66,6 +66,16 @@ DAY_CASES = [
     pytest.param("8 décembre 2024", [("2024-12-08", G)], id="French"),
     pytest.param("le 1er décembre 2024", [("2024-12-01", G)], id="French 1er"),
     pytest.param("الثامن من ديسمبر 2024", [("2024-12-08", G)], id="Arabic ordinal day"),
+    pytest.param("7 ديسمبر (كانون الأول) 2024", [("2024-12-07", G)], id="month in brackets"),
+    pytest.param("7 كانون الأول/ديسمبر 2024", [("2024-12-07", G)], id="Levantine first"),
+    pytest.param("30 يونيو - حزيران 2015", [("2015-06-30", G)], id="double month with a dash"),
+    pytest.param("May 2, 2024", [("2024-05-02", G)], id="capitalised May"),
+    pytest.param("ديسمبر من عام 2024", [("2024-12", G)], id="month من عام year"),
+    pytest.param(
+        "18 آذر 1403 (8 دسامبر 2024)",
+        [("2024-12-08", J), ("2024-12-08", G)],
+        id="two calendars side by side",
+    ),
 ]
 
 ORDINAL_CASES = [
@@ -101,6 +111,9 @@ YEAR_CASES = [
     pytest.param("از سال ۲۰۱۱", [("2011", G)], id="از سال"),
     pytest.param("2024 yılında", [("2024", G)], id="Turkish yılında"),
     pytest.param("en 2024", [("2024", G)], id="French en"),
+    pytest.param("منذ 2011", [("2011", G)], id="Arabic منذ"),
+    pytest.param("2024م", [("2024", G)], id="Arabic م glued"),
+    pytest.param("in 2024'te", [("2024", G)], id="Turkish apostrophe suffix"),
     pytest.param("سال ۱۴۰۳", [("2024-03-20/2025-03-20", J)], id="jalali year interval"),
     pytest.param("۱۴۰۲ ش", [("2023-03-21/2024-03-19", J)], id="jalali year with ش"),
     pytest.param("1446 هـ", [("2024-07-07/2025-06-25", H)], id="hijri year with هـ"),
@@ -119,6 +132,12 @@ NEGATIVE_CASES = [
     pytest.param("20 رجب", id="hijri day without any year is skipped"),
     pytest.param("7 آذر", id="jalali day without any year is skipped"),
     pytest.param("the number 2024 alone", id="a 4-digit number alone"),
+    pytest.param("in the 1990s", id="a decade is not a year"),
+    pytest.param("He said it may 2 be wrong", id="may as a verb"),
+    pytest.param("the march 2024 protest", id="march as a noun"),
+    pytest.param("الأسبوع الثالث من ديسمبر", id="Arabic ordinal as an adjective"),
+    pytest.param("مصرف آب ۱۴۰۰ مترمکعب", id="آب (water) before a Jalali-range number"),
+    pytest.param("May 1200", id="Gregorian years before 1800 are not read"),
 ]
 
 
@@ -239,6 +258,9 @@ WEEKDAY_CASES = [
     pytest.param("الجامعة", [], id="الجامعة is no weekday"),
     pytest.param("اجتماعات", [], id="no weekday inside a word"),
     pytest.param("Fridays", [], id="whole words only"),
+    pytest.param("امام جمعه موقت تهران", [], id="امام جمعه is a title"),
+    pytest.param("إمام الجمعة", [], id="إمام الجمعة is a title"),
+    pytest.param("نماز جمعه این هفته", ["friday"], id="Friday prayer is still Friday"),
 ]
 
 
@@ -318,6 +340,13 @@ def test_real_arabic_sentence() -> None:
     assert [(a.value, a.detail, a.text) for a in anchors] == [
         ("2024-12-08", G, "8 ديسمبر/ كانون الأول 2024")
     ]
+
+
+def test_brackets_are_not_swallowed() -> None:
+    text = "(13 نيسان/ابريل 2015)."
+    assert [a.text for a in find_dates(text)] == ["13 نيسان/ابريل 2015"]
+    text = "8 ديسمبر (كانون الأول) 2024"
+    assert [a.text for a in find_dates(text)] == [text]
 
 
 def test_anchor_text_is_the_original_slice() -> None:

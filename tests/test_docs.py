@@ -37,3 +37,13 @@ def test_setting_is_documented(setting: str) -> None:
 def test_readme_starts_with_the_two_commands() -> None:
     head = (ROOT / "README.md").read_text(encoding="utf-8")[:600]
     assert "make demo" in head and "make test" in head
+
+
+def test_make_demo_ingests_a_folder_that_exists() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    paths = [
+        line.split(" ingest ", 1)[1].split()[0]
+        for line in makefile.splitlines()
+        if " ingest " in line
+    ]
+    assert paths and all((ROOT / p).is_dir() for p in paths)

@@ -54,7 +54,7 @@ def _claim(
         end=span.end,
         text=text,
         norm_text=norm,
-        language=detect_language(text, hint=hint),
+        language=detect_language(text, hint=hint, norm=norm),
         anchors=find_anchors(text, published=published),
     )
 

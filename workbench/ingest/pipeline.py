@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.ingest.build import build_article
+from workbench.ingest.build import article_id, build_article
 from workbench.ingest.readers import SUFFIXES, read_records
 from workbench.models import Article, IngestReport, InputRecord, Rejection, Skipped
 from workbench.settings import Settings
@@ -87,16 +87,24 @@ def _records(
     yield from read_records(item.path, item.name, data, default_source=source)
 
 
-def iter_articles(
+@dataclass(frozen=True)
+class Pending:
+    """A record read and not yet built: building waits until we know it is new."""
+
+    record: InputRecord
+    ref: str
+    name: str
+
+
+def iter_records(
     paths: list[Path],
     settings: Settings,
     report: IngestReport,
     *,
     source: str | None = None,
     progress: Progress | None = None,
-) -> Iterator[Article]:
-    """Articles built from every readable record under ``paths``; problems go to ``report``."""
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+) -> Iterator[Pending]:
+    """Every readable record under ``paths``; problems go to ``report``."""
     items = list(discover(paths))
     for done, item in enumerate(items, start=1):
         if progress:
@@ -113,8 +121,21 @@ def iter_articles(
                 report.rejected.append(record)
                 continue
             report.records += 1
-            ref = item.name if index == 0 else f"{item.name}#{index + 1}"
-            yield build_article(record, ref=ref, input_path=item.name, settings=settings, now=now)
+            yield Pending(
+                record, item.name if index == 0 else f"{item.name}#{index + 1}", item.name
+            )
+
+
+def _build_new(store: Store, batch: list[Pending], settings: Settings) -> list[Article]:
+    # Identity is cheap (a hash); claims and anchors are not: build only what is not stored yet.
+    ids = [article_id(p.record.source, p.record.text) for p in batch]
+    stored = store.existing_article_ids(ids)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return [
+        build_article(p.record, ref=p.ref, input_path=p.name, settings=settings, now=now)
+        for p, aid in zip(batch, ids, strict=True)
+        if aid not in stored
+    ]
 
 
 def ingest(
@@ -128,17 +149,18 @@ def ingest(
     """Ingest files and folders into ``store``; return what was done and what was rejected."""
     report = IngestReport()
     store.init()
-    batch: list[Article] = []
+    batch: list[Pending] = []
 
     def flush() -> None:
-        new = set(store.write_articles(batch))
+        articles = _build_new(store, batch, settings)
+        new = set(store.write_articles(articles))
         report.ingested += len(new)
         report.duplicates += len(batch) - len(new)
-        report.claims += sum(len(a.claims) for a in batch if a.article_id in new)
+        report.claims += sum(len(a.claims) for a in articles if a.article_id in new)
         batch.clear()
 
-    for article in iter_articles(paths, settings, report, source=source, progress=progress):
-        batch.append(article)
+    for pending in iter_records(paths, settings, report, source=source, progress=progress):
+        batch.append(pending)
         if len(batch) >= settings.batch_articles:
             flush()
     flush()

@@ -60,7 +60,7 @@ def is_chrome(line: str) -> bool:
     """True for lines that are site furniture, not article content."""
     if _SITE_ICON.match(line) or _DATE_LINE.match(line):
         return True
-    return normalise(line) in _CHROME
+    return len(line) < 40 and normalise(line) in _CHROME
 
 
 def _date(line: str) -> dt.date | None:

@@ -75,10 +75,11 @@ _GAP = r"[\s\u200c]*"
 _NUM_LB = r"(?<![0-9.,:/])"
 
 
-def name_regex(name: str) -> str:
+def name_regex(name: str, *, loose_ta: bool = True) -> str:
     """Regex for a table word: spaces match any run of spaces/ZWNJ (or none), ``.`` is optional.
 
-    A word written with ة also matches ه. The word is folded like the searched text.
+    The word is folded like the searched text. With ``loose_ta``, a word written with ة also
+    matches ه (Persian spelling of Arabic words).
     """
     parts: list[str] = []
     for char in fold_for_search(name):
@@ -86,16 +87,17 @@ def name_regex(name: str) -> str:
             parts.append(_GAP)
         elif char == ".":
             parts.append(r"\.?")
-        elif char == "ة":
+        elif char == "ة" and loose_ta:
             parts.append("[ةه]")
         else:
             parts.append(re.escape(char))
     return "".join(parts)
 
 
-def alternation(names: Iterable[str]) -> str:
-    """Regex alternation of table words, longest first."""
-    return "|".join(name_regex(n) for n in sorted(set(names), key=len, reverse=True))
+def alternation(names: Iterable[str], *, loose_ta: bool = True) -> str:
+    """Regex alternation of table words, longest first (see :func:`name_regex`)."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return "|".join(name_regex(n, loose_ta=loose_ta) for n in ordered)
 
 
 def table_key(text: str) -> str:
@@ -165,6 +167,8 @@ _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
 }
 # Short month names that are also common words: only with a year in the same phrase.
 _NEEDS_YEAR = frozenset(table_key(n) for n in ("مه", "می", "ماي"))
+# English month names that are also common words: only when capitalised.
+_CAPITALISED = frozenset(("may", "march"))
 
 _WEEKDAYS: dict[str, tuple[str, ...]] = {
     "monday": ("الاثنين", "الإثنين", "دو شنبه", "monday", "lundi", "pazartesi"),
@@ -213,8 +217,8 @@ for _n, _word in enumerate(_AR_UNITS, start=1):
     _AR_ORDINALS[20 + _n] = (f"{_word} والعشرين",)
 
 _YEAR_RANGES = {
-    GREGORIAN: r"(?:1[0-9]|20|21)[0-9]{2}",
-    JALALI: r"1[2-4][0-9]{2}",
+    GREGORIAN: r"(?:1[89]|2[01])[0-9]{2}",
+    JALALI: r"1[34][0-9]{2}",
     HIJRI: r"1[3-5][0-9]{2}",
 }
 _SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -240,7 +244,8 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
 _YEAR_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
     GREGORIAN: (
         *("سال", "اواخر", "اوایل", "اواسط", "ابتدای", "پایان", "عام", "سنة", "أواخر", "أوائل"),
-        *("أواسط", "منتصف", "مطلع", "بداية", "نهاية", "in", "since", "year", "during", "until"),
+        *("أواسط", "منتصف", "مطلع", "بداية", "نهاية", "منذ", "in", "since", "year", "during"),
+        *("until",),
         *("early", "late", "mid", "mid-", "en", "depuis", "année", "l'année", "l'an"),
     ),
     JALALI: ("سال",),
@@ -275,8 +280,10 @@ def _year(calendar: str, year_range: str | None = None) -> str:
 def _month(calendar: str, names: Iterable[str]) -> str:
     alt = alternation(names)
     after = rf"(?:{_GAP}ماه)?" if calendar == JALALI else ""
-    # A second name of the same month: "ديسمبر/ كانون الأول", "December (Dec)".
-    dual = rf"(?:(?:\s*[/(]\s*|\s+)(?:{alt}){_RB}(?:\s*\))?)?" if calendar == GREGORIAN else ""
+    # A second name of the same month: "ديسمبر/ كانون الأول", "يونيو (حزيران)", "يونيو - حزيران".
+    again = rf"(?:{alt}){_RB}"
+    dual = rf"(?:\s*[/-]\s*{again}|\s*\(\s*{again}\s*\)|\s+{again})?"
+    dual = dual if calendar == GREGORIAN else ""
     return rf"{_LB}(?P<month>{alt}){after}{_RB}{dual}"
 
 
@@ -300,7 +307,7 @@ def _month_day(names: Iterable[str], year: str) -> re.Pattern[str] | None:
         return None
     month = rf"{_LB}(?P<month>{alternation(latin)}){_RB}"
     day = r"(?P<day>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
-    return re.compile(rf"(?P<body>{month}\s*{day}{_RB}(?:\s*(?:,\s*)?{year})?)")
+    return re.compile(rf"(?P<body>{month}\s*{day}{_RB}(?:\s*(?:,\s*)?{year}{_RB})?)")
 
 
 def _year_before(calendar: str, suffix: str) -> re.Pattern[str] | None:
@@ -310,7 +317,7 @@ def _year_before(calendar: str, suffix: str) -> re.Pattern[str] | None:
         return None
     word = rf"{_LB_CLITIC}(?:ال)?(?:{alternation(before)}){_RB}[\s\u200c]*(?:(?:of|من)\s+)?"
     only = r"19[0-9]{2}|20[0-9]{2}|2100" if calendar == GREGORIAN else None
-    return re.compile(rf"{word}(?P<body>{_year(calendar, only)}{suffix}?)")
+    return re.compile(rf"{word}(?P<body>{_year(calendar, only)}{suffix}?){_RB}")
 
 
 def _year_after(calendar: str, suffix: str) -> re.Pattern[str]:
@@ -323,7 +330,7 @@ def _year_after(calendar: str, suffix: str) -> re.Pattern[str]:
 def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
     names = [n for names in table.values() for n in names]
     month, year, suffix = _month(name, names), _year(name), _suffix(name)
-    dated = rf"(?:{_YEAR_LINK}{year}{suffix}?)"
+    dated = rf"(?:{_YEAR_LINK}{year}{suffix}?{_RB})"
     return _Calendar(
         name=name,
         months=_keyed(table),
@@ -345,6 +352,10 @@ _WEEKDAY_NAMES = {table_key(n): day for day, names in _WEEKDAYS.items() for n in
 _WEEKDAY_RE = re.compile(
     rf"{_LB_CLITIC}(?P<body>{alternation(n for ns in _WEEKDAYS.values() for n in ns)}){_RB}"
 )
+# "الأسبوع الثالث من رمضان": after a definite noun an Arabic ordinal is an adjective.
+_ADJECTIVE = re.compile(r"(?:^|[\s\u200c])ال[^\W\d_]+[\s\u200c]*$")
+# "امام جمعه" (Friday-prayer leader) is a title, not a day.
+_NOT_A_DAY = re.compile(rf"{_LB}(?:{alternation(('امام', 'امامان', 'ائمه'))})[\s\u200c]*$")
 _NUMERIC_RE = re.compile(
     rf"(?P<body>{_NUM_LB}(?<!-)(?P<year>[0-9]{{4}})(?P<sep>[-/.])(?P<month>[0-9]{{1,2}})"
     rf"(?P=sep)(?P<day>[0-9]{{1,2}})(?![0-9])(?P<hijri>{_suffix(HIJRI)})?)"
@@ -371,20 +382,35 @@ def _day_of(groups: Mapping[str, str | None]) -> int | None:
     return _ORDINALS.get(table_key(word)) if word else None
 
 
+def _rejected(match: re.Match[str], text: str) -> bool:
+    """Month words that are something else here: "may 2" (a verb: English month names are
+    capitalised), "۵ می شود" (a verb prefix), "الأسبوع الثالث من" (an adjective)."""
+    groups = match.groupdict()
+    month_text = groups.get("month")
+    key = table_key(month_text) if month_text else ""
+    if key in _CAPITALISED and text[match.start("month")].islower():
+        return True
+    if key in _NEEDS_YEAR and groups.get("year") is None:
+        return True
+    if groups.get("aword"):
+        return (
+            _ADJECTIVE.search(match.string, max(0, match.start() - 30), match.start()) is not None
+        )
+    return False
+
+
 def _hit(calendar: _Calendar, match: re.Match[str]) -> _Hit | None:
     groups = match.groupdict()
     month_text, year_text = groups.get("month"), groups.get("year")
     month = calendar.months.get(table_key(month_text)) if month_text else None
     if month_text and month is None:
         return None
-    if year_text is None and month_text and table_key(month_text) in _NEEDS_YEAR:
-        return None
     year = int(year_text) if year_text else None
     start, end = match.span("body")
     return _Hit(start, end, calendar.name, year, month, _day_of(groups))
 
 
-def _calendar_hits(calendar: _Calendar, folded: str) -> Iterator[_Hit]:
+def _calendar_hits(calendar: _Calendar, folded: str, text: str) -> Iterator[_Hit]:
     patterns = (
         calendar.day_month,
         calendar.month_day,
@@ -396,7 +422,7 @@ def _calendar_hits(calendar: _Calendar, folded: str) -> Iterator[_Hit]:
         if pattern is None:
             continue
         for match in pattern.finditer(folded):
-            hit = _hit(calendar, match)
+            hit = None if _rejected(match, text) else _hit(calendar, match)
             if hit is not None:
                 yield hit
 
@@ -418,7 +444,7 @@ def _numeric_hits(folded: str) -> Iterator[_Hit]:
 def _weekday_hits(folded: str) -> Iterator[_Hit]:
     for match in _WEEKDAY_RE.finditer(folded):
         day = _WEEKDAY_NAMES.get(table_key(match["body"]))
-        if day:
+        if day and not _NOT_A_DAY.search(folded, max(0, match.start() - 20), match.start()):
             yield _Hit(*match.span("body"), weekday=day)
 
 
@@ -600,7 +626,7 @@ def find_dates(
     folded = fold_for_search(text)
     hits: list[_Hit] = [*_numeric_hits(folded), *_weekday_hits(folded)]
     for calendar in _CALENDARS:
-        hits.extend(_calendar_hits(calendar, folded))
+        hits.extend(_calendar_hits(calendar, folded, text))
     chosen = select_longest(hits)
     years = {GREGORIAN: context_year, JALALI: context_jalali_year, HIJRI: context_hijri_year}
     context = _Context(years, reference)

@@ -39,9 +39,9 @@ def _looks_persian(word: str) -> bool:
     return (len(word) > 4 and word.startswith(("می", "نمی"))) or word.endswith("های")
 
 
-def _arabic_script_language(text: str) -> str | None:
+def _arabic_script_language(text: str, norm: str | None) -> str | None:
     letters = Counter(c for c in text if c in _PERSIAN_LETTERS or c in _URDU_LETTERS or c == "ة")
-    words = _WORD.findall(normalise(text))
+    words = _WORD.findall(norm if norm is not None else normalise(text))
     persian = 2 * sum(letters[c] for c in _PERSIAN_LETTERS) + sum(
         w in _PERSIAN_WORDS for w in words
     )
@@ -69,12 +69,13 @@ def _statistical(text: str) -> tuple[str, float]:
     return str(language), float(confidence)
 
 
-def detect_language(text: str, *, hint: str | None = None) -> str:
+def detect_language(text: str, *, hint: str | None = None, norm: str | None = None) -> str:
     """Return the ISO 639-1 code of ``text``'s language, ``hint`` when the text cannot tell.
 
     Args:
         text: an article or a sentence.
         hint: the language of the surrounding article, used for short or ambiguous text.
+        norm: ``normalise(text)`` when the caller has it already.
 
     Returns:
         A code such as ``"ar"``, ``"fa"``, ``"en"``, or ``"und"`` when nothing tells.
@@ -82,7 +83,7 @@ def detect_language(text: str, *, hint: str | None = None) -> str:
     arabic = len(_ARABIC_SCRIPT.findall(text))
     latin = len(_LATIN.findall(text))
     if arabic and arabic >= latin:
-        found = _arabic_script_language(text)
+        found = _arabic_script_language(text, norm)
         return found or (hint if hint in {"ar", "fa", "ur"} else None) or "ar"
     if not _WORD.search(text):
         return hint or "und"

@@ -62,11 +62,15 @@ def strip_bidi(text: str) -> str:
     return text.translate(_BIDI_ONLY)
 
 
+#: Every combining character (harakat, hamza above/below, Latin accents) -> deleted.
+_MARKS: dict[int, None] = {c: None for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))}
+
+
 def _strip_marks(text: str) -> str:
     # NFKD splits hamza carriers (أ إ آ ؤ ئ) and Latin accents into base + mark; drop marks.
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", kept)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_MARKS))
 
 
 def normalise(text: str) -> str:
@@ -98,12 +102,14 @@ def _normalise_char(char: str) -> str:
     return normalise(char) if not char.isascii() or char.isupper() else char
 
 
-def aligned_normalise(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=64)
+def aligned_normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``text`` character by character, keeping where each output character came from.
 
     Returns the normalised string (as :func:`normalise` gives it, up to rare cross-character
     compositions) and, for each of its characters, the index of its source character in
     ``text``, so that a match found in normalised text can be mapped back to the original.
+    Cached: the anchor finders of one claim share one computation.
     """
     out: list[str] = []
     where: list[int] = []
@@ -116,9 +122,9 @@ def aligned_normalise(text: str) -> tuple[str, list[int]]:
     while out and out[-1] == " ":
         out.pop()
         where.pop()
-    return "".join(out), where
+    return "".join(out), tuple(where)
 
 
-def original_span(where: list[int], start: int, end: int) -> tuple[int, int]:
+def original_span(where: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
     """Map a ``[start, end)`` span of aligned normalised text back to the original text."""
     return where[start], where[end - 1] + 1

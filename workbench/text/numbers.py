@@ -69,6 +69,7 @@ class _Lexicon:
     units_first: bool = False
     clitics: bool = False
     guard: str = ""
+    script: str = ""
 
 
 _AR = _Lexicon(
@@ -108,11 +109,15 @@ _AR = _Lexicon(
     },
     sep=r"[\s\u200c]+(?:و[\s\u200c]*)?",
     weak=(
-        *("أحد", "واحد", "واحدة", "ست", "سبع", "تسع", "ثمان", "اثنا", "اثني"),
+        # "التاسع عشر" (nineteenth): a bare عشر is most often the end of an ordinal.
+        *("أحد", "واحد", "واحدة", "ست", "سبع", "تسع", "ثمان", "اثنا", "اثني", "عشر"),
         *("آلاف", "ملايين", "مليارات"),
     ),
     units_first=True,
     clitics=True,
+    # "الف)" is a list marker (the letter alef), not a thousand.
+    guard=r"(?!(?<=الف)\s*\))",
+    script="arabic",
 )
 _FA = _Lexicon(
     words={
@@ -158,9 +163,11 @@ _FA = _Lexicon(
         10**12: ("تریلیون",),
     },
     sep=r"[\s\u200c]*و[\s\u200c]*|[\s\u200c]+",
-    weak=("یک", "نه", "سی"),
+    # "صدها میلیون" (hundreds of millions): a bare میلیون is no number.
+    weak=("یک", "نه", "سی", "میلیون", "میلیارد", "تریلیون"),
     # "پنج شنبه" is Thursday, not five.
     guard=rf"(?!{_GAP}شنبه)",
+    script="persian",
 )
 _EN = _Lexicon(
     words={
@@ -266,6 +273,8 @@ _LEXICONS = (_AR, _FA, _EN, _FR, _TR)
 # ----------------------------------------------------------------------------- patterns
 
 _SCALE_WORDS = {table_key(w): scale for scale, words in _SCALES.items() for w in words}
+_SCALE_RX = rf"(?:{alternation(w for ws in _SCALES.values() for w in ws)}){_RB}"
+_SCALE_TOKEN = re.compile(_SCALE_RX)
 _PERCENT = rf"(?P<pct>\s?[%٪]|{_GAP}(?:{alternation(_PERCENT_AFTER)}){_RB})"
 _DIGITS_RE = re.compile(
     r"(?<![0-9A-Za-z_])(?<![A-Za-z]-)(?<![0-9][.,])"
@@ -274,7 +283,8 @@ _DIGITS_RE = re.compile(
     r"|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"
     r"|[0-9]+(?:[.,][0-9]+)?)"
     r"(?![0-9])"
-    rf"(?:{_GAP}(?P<scale>{alternation(_SCALE_WORDS)}){_RB})?"
+    # One or two scale words: "6 هزار", "2 هزار میلیارد" (2 × 10^12).
+    rf"(?:{_GAP}(?P<scale>{_SCALE_RX}(?:{_GAP}{_SCALE_RX})?))?"
     rf"{_PERCENT}?"
 )
 # Groups of three after a leading "0" are decimals ("0.125").
@@ -283,7 +293,8 @@ _THOUSANDS_DOT = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 
 
 def _token_regex(lexicon: _Lexicon) -> re.Pattern[str]:
-    words = alternation(w for ws in lexicon.words.values() for w in ws)
+    # Strict ة: the Persian words مایه and سته are not مائة and ستة.
+    words = alternation((w for ws in lexicon.words.values() for w in ws), loose_ta=False)
     before = _LB_CLITIC if lexicon.clitics else _LB
     return re.compile(rf"{before}(?P<w>{words}){_RB}{lexicon.guard}")
 
@@ -346,8 +357,9 @@ def _digit_numbers(folded: str) -> Iterator[_Number]:
         value = _digits_value(match["num"], scale_word is not None)
         if value is None:
             continue
-        if scale_word:
-            value = _DECIMAL.multiply(value, Decimal(_SCALE_WORDS.get(table_key(scale_word), 1)))
+        for scale in _SCALE_TOKEN.finditer(scale_word or ""):
+            factor = Decimal(_SCALE_WORDS.get(table_key(scale.group()), 1))
+            value = _DECIMAL.multiply(value, factor)
         detail = "percent" if match["pre"] or match["pct"] else ""
         yield _Number(match.start(), match.end(), format_decimal(value), detail)
 
@@ -370,6 +382,9 @@ class _Run:
 
 def _add_scale(run: _Run, value: int) -> tuple[int, int, int] | None:
     if run.big and value >= run.big:
+        # "هزار میلیارد" (a thousand billion): a bigger scale right after a smaller one.
+        if value > run.big and value in _SCALES and run.current == 0:
+            return run.total * value, 0, value
         return None
     if value in _SCALES:
         return run.total + (run.current or 1) * value, 0, value
@@ -449,6 +464,20 @@ def _overlaps(number: _Number, spans: Sequence[tuple[int, int]]) -> bool:
     return any(number.start < end and start < number.end for start, end in spans)
 
 
+_PERSIAN_LETTERS = re.compile("[پچژگ]")
+
+
+def _lexicons_for(text: str) -> tuple[_Compiled, ...]:
+    """All lexicons, less Arabic words in a sentence that is plainly Persian (it has پ چ ژ گ
+    and no ة) and Persian words in one that is plainly Arabic (ة and none of those): the
+    two share spellings with other meanings ("ستون" is sixty in Arabic, a column in Persian;
+    "نود" is ninety in Persian, "we wish" in Arabic)."""
+    persian = _PERSIAN_LETTERS.search(text) is not None
+    arabic = "ة" in text
+    drop = "arabic" if persian and not arabic else "persian" if arabic and not persian else ""
+    return tuple(c for c in _COMPILED if not drop or c.lexicon.script != drop)
+
+
 def find_numbers(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Anchor]:
     """Find the numbers of one sentence.
 
@@ -468,7 +497,7 @@ def find_numbers(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Anc
     """
     folded = fold_for_search(text)
     numbers = list(_digit_numbers(folded))
-    for compiled in _COMPILED:
+    for compiled in _lexicons_for(text):
         numbers.extend(_spelled_numbers(compiled, folded))
     kept = [n for n in numbers if not _overlaps(n, skip)]
     return [
