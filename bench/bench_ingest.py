@@ -6,7 +6,8 @@ regex and inserts rows with executemany: the floor any ingest pays. Results go t
 Markdown table; copy them into docs/benchmarks.md with the machine and date.
 
 Run: ``make bench`` or ``.venv/bin/python bench/bench_ingest.py [--limit N]``.
-Target: >= 50 articles/s on the project's 2-core machine (31k articles in about 10 minutes).
+Target: >= 800 claims/s on the project's 2-core machine, on both corpora (all 31k SaudiNewsNet
+articles, about 780k claims, in under 17 minutes). Articles/s depends on article length.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from workbench.settings import Settings
 from workbench.store import Store
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-TARGET_ARTICLES_PER_S = 50.0
+TARGET_CLAIMS_PER_S = 800.0
 
 
 def corpora(limit: int) -> dict[str, list[dict[str, object]]]:
@@ -109,12 +110,12 @@ def main() -> int:
             seconds, claims, again = workbench(records, Path(tmp))
             base_s, base_claims = baseline(records, Path(tmp) / "baseline.duckdb")
         rate = len(records) / seconds
-        ok &= rate >= TARGET_ARTICLES_PER_S
+        ok &= claims / seconds >= TARGET_CLAIMS_PER_S
         print(
             f"| {name} | {len(records)} | {size:.1f} | {seconds:.1f} | {rate:.0f} | {claims} | "
             f"{claims / seconds:.0f} | {again:.1f} | {base_s:.2f} | {base_claims} |"
         )
-    print(f"target {TARGET_ARTICLES_PER_S:g} articles/s: {'met' if ok else 'NOT met'}")
+    print(f"target {TARGET_CLAIMS_PER_S:g} claims/s: {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 

@@ -86,4 +86,4 @@ def test_aligned_normalise_indexes_are_valid(text: str) -> None:
     norm, where = aligned_normalise(text)
     assert len(norm) == len(where)
     assert all(0 <= i < len(text) for i in where)
-    assert where == sorted(where)
+    assert list(where) == sorted(where)

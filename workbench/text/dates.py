@@ -45,6 +45,17 @@ def _fold_char(char: str) -> str:
     return lower if len(lower) == 1 else base
 
 
+class _FoldTable(dict[int, str]):
+    # str.translate runs in C and asks us only for characters it has not seen yet.
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_for_search(text: str) -> str:
     """Fold ``text`` for pattern matching, keeping its length (offsets stay valid).
 
@@ -61,7 +72,7 @@ def fold_for_search(text: str) -> str:
     folded = fold_digits(text)
     if folded.isascii():
         return folded.lower()
-    return "".join(_fold_char(c) for c in folded)
+    return folded.translate(_FOLD_TABLE)
 
 
 # ----------------------------------------------------------------------------- regex pieces
@@ -243,10 +254,10 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
 # Words that make a bare 4-digit number a year when they stand right before it.
 _YEAR_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
     GREGORIAN: (
-        *("سال", "اواخر", "اوایل", "اواسط", "ابتدای", "پایان", "عام", "سنة", "أواخر", "أوائل"),
-        *("أواسط", "منتصف", "مطلع", "بداية", "نهاية", "منذ", "in", "since", "year", "during"),
-        *("until",),
-        *("early", "late", "mid", "mid-", "en", "depuis", "année", "l'année", "l'an"),
+        *("سال", "اواخر", "اوایل", "اواسط", "ابتدای", "پایان"),
+        *("عام", "سنة", "أواخر", "أوائل", "أواسط", "منتصف", "مطلع", "بداية", "نهاية", "منذ"),
+        *("in", "since", "year", "during", "until", "early", "late", "mid", "mid-"),
+        *("en", "depuis", "année", "l'année", "l'an"),
     ),
     JALALI: ("سال",),
     HIJRI: (),
@@ -266,6 +277,8 @@ class _Calendar:
     month_year: re.Pattern[str]
     year_before: re.Pattern[str] | None
     year_after: re.Pattern[str]
+    #: Any month name of this calendar: a cheap test before the costly patterns run.
+    month_names: re.Pattern[str]
 
 
 def _suffix(calendar: str) -> str:
@@ -339,6 +352,7 @@ def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
         month_year=re.compile(rf"(?P<body>{month}{dated})"),
         year_before=_year_before(name, suffix),
         year_after=_year_after(name, suffix),
+        month_names=re.compile(alternation(names)),
     )
 
 
@@ -410,7 +424,13 @@ def _hit(calendar: _Calendar, match: re.Match[str]) -> _Hit | None:
     return _Hit(start, end, calendar.name, year, month, _day_of(groups))
 
 
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
 def _calendar_hits(calendar: _Calendar, folded: str, text: str) -> Iterator[_Hit]:
+    # Every pattern needs a month name or a number: most sentences have neither.
+    if not _ANY_DIGIT.search(folded) and not calendar.month_names.search(folded):
+        return
     patterns = (
         calendar.day_month,
         calendar.month_day,

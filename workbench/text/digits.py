@@ -10,7 +10,8 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ","}
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def digit_table() -> dict[int, str]:
+    """``str.translate`` table: every Unicode decimal digit (and ٫ ٬) to its ASCII form."""
     # Every decimal digit Unicode knows (Nd), built once: str.translate then runs in C.
     table = {ord(k): v for k, v in _SEPARATORS.items()}
     for code in range(0x80, 0x20000):
@@ -28,4 +29,4 @@ def fold_digits(text: str) -> str:
     """
     if text.isascii():
         return text
-    return text.translate(_table())
+    return text.translate(digit_table())

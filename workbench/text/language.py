@@ -8,7 +8,6 @@ go to py3langid, whose model ships inside the package (nothing is downloaded).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -40,16 +39,16 @@ def _looks_persian(word: str) -> bool:
 
 
 def _arabic_script_language(text: str, norm: str | None) -> str | None:
-    letters = Counter(c for c in text if c in _PERSIAN_LETTERS or c in _URDU_LETTERS or c == "ة")
+    def count(chars: frozenset[str]) -> int:
+        return sum(text.count(c) for c in chars)  # str.count runs in C
+
     words = _WORD.findall(norm if norm is not None else normalise(text))
-    persian = 2 * sum(letters[c] for c in _PERSIAN_LETTERS) + sum(
-        w in _PERSIAN_WORDS for w in words
-    )
-    persian += sum(c in _PERSIAN_FORMS for c in text)
+    persian = 2 * count(_PERSIAN_LETTERS) + count(_PERSIAN_FORMS)
+    persian += sum(w in _PERSIAN_WORDS for w in words)
     persian += sum(_looks_persian(w) for w in words)
-    arabic = letters["ة"] + sum(w in _ARABIC_WORDS for w in words)
+    arabic = text.count("ة") + sum(w in _ARABIC_WORDS for w in words)
     arabic += sum(w.startswith("ال") for w in words) // 2
-    urdu = sum(letters[c] for c in _URDU_LETTERS)
+    urdu = count(_URDU_LETTERS)
     if urdu >= 2 and urdu * 20 >= len(_ARABIC_SCRIPT.findall(text)):
         return "ur"  # letters Urdu needs and Persian and Arabic never write
     if persian == arabic:

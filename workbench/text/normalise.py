@@ -11,14 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from workbench.text.digits import fold_digits
+from workbench.text.digits import digit_table
 
 #: Bidi embedding/override/isolate controls and marks: never kept, not even in claim text.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: Zero-width characters that writers use inside words (ZWNJ in Persian "پشت‌پرده").
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
-_DROP = str.maketrans("", "", BIDI_CONTROLS + ZERO_WIDTH + "\u0640")  # + tatweel
+_DROP: dict[int, None] = dict.fromkeys(map(ord, BIDI_CONTROLS + ZERO_WIDTH + "\u0640"))  # + tatweel
 _BIDI_ONLY = str.maketrans("", "", BIDI_CONTROLS)
 
 _LETTERS = str.maketrans(
@@ -64,13 +64,14 @@ def strip_bidi(text: str) -> str:
 
 #: Every combining character (harakat, hamza above/below, Latin accents) -> deleted.
 _MARKS: dict[int, None] = {c: None for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))}
+#: One table for one pass: marks and invisible characters out, letters unified, digits ASCII.
+_TABLE: dict[int, str | None] = {**_MARKS, **_DROP, **_LETTERS, **digit_table()}
 
 
-def _strip_marks(text: str) -> str:
-    # NFKD splits hamza carriers (أ إ آ ؤ ئ) and Latin accents into base + mark; drop marks.
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_MARKS))
+def _one_pass(text: str) -> str:
+    # NFKD splits hamza carriers (أ إ آ ؤ ئ) and Latin accents into base + mark; the table
+    # drops the marks; NFC puts back together what is left (Hangul, for one).
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_TABLE))
 
 
 def normalise(text: str) -> str:
@@ -79,11 +80,10 @@ def normalise(text: str) -> str:
     Example: ``normalise("پشت‌پرده") == normalise("پشتپرده")`` and
     ``normalise("كوبر ١٢") == "کوبر 12"``.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_DROP)
-    text = _strip_marks(text).translate(_LETTERS)
-    text = fold_digits(text).casefold()
-    # casefold and NFC can expose forms the first passes did not see; one more pass settles them.
-    text = _strip_marks(unicodedata.normalize("NFKC", text)).translate(_LETTERS).translate(_DROP)
+    if text.isascii():
+        return _SPACES.sub(" ", text.translate(_TABLE).casefold()).strip()
+    # casefold can expose forms the first pass did not see; a second pass settles them.
+    text = _one_pass(_one_pass(text).casefold())
     return _SPACES.sub(" ", text).strip()
 
 
