@@ -14,8 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from workbench.export.claims import export_claims
+from workbench.export.claims import export_claims, export_matches
 from workbench.ingest.pipeline import ingest as run_ingest
+from workbench.jobs.evaluate import evaluate as run_evaluate
+from workbench.jobs.link import link as run_link
 from workbench.models import IngestReport
 from workbench.settings import Settings, describe
 from workbench.store import Store, StoreError
@@ -128,11 +130,94 @@ def export_claims_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
     click.echo(f"{count} claims written to {out_path}")
 
 
+@cli.command("link")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def link_cmd(ctx: click.Context, quiet: bool) -> None:
+    """Link claims across sources: find, score and explain matches for new claims.
+
+    Incremental: only claims not linked before are keyed, and only pairs with at least one
+    of them are scored. Match ids derive from the two claim ids, so re-linking (or linking
+    the same articles in another database) gives the same ids.
+    """
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
+        task = bar.add_task("link", total=None)
+
+        def advance(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        try:
+            report = run_link(_store(ctx), ctx.obj, progress=advance)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))
+    out.print(
+        f"{report.new_claims} new claims, {report.candidates} candidate pairs, "
+        f"{report.matches} matches ({suggestions or 'none'}), {report.copies} copied articles, "
+        f"{report.seconds:.1f} s",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--articles",
+    "articles_dir",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Folder (or file) of the articles the gold pairs name.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def evaluate(ctx: click.Context, gold: Path, articles_dir: Path, as_json: bool) -> None:
+    """Score the linker on a gold file of cross-source pairs, beside a naive baseline.
+
+    The articles are ingested and linked in a temporary database (yours is not touched).
+    Gold format: pair_id,file_a,key_a,file_b,key_b,relation,fact.
+    """
+    result = run_evaluate(gold, articles_dir, ctx.obj)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    table = Table("figure", "linker", "baseline (whole-sentence token_set_ratio)")
+    for name in ("recall", "recall_at_5", "conflicts_suggested", "distinct_linked"):
+        cells = [getattr(result.linker, name), getattr(result.baseline, name)]
+        table.add_row(name, *("-" if v is None else f"{v:.3f}" for v in cells))
+    out.print(table)
+    out.print(f"{result.resolved} of {result.pairs} gold pairs resolved to claims", highlight=False)
+    if result.unresolved:
+        out.print(f"unresolved: {', '.join(result.unresolved)}", highlight=False)
+    if result.missed:
+        out.print(f"not in the top 5: {', '.join(result.missed)}", highlight=False)
+
+
 @cli.command()
 def settings() -> None:
     """Every setting with its environment variable, default and meaning."""
     for name, variable, default, meaning in describe():
         click.echo(f"{name}  {variable}  (default: {default})\n    {meaning}")
+
+
+@export.command("matches")
+@click.argument("out_path", metavar="OUT.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--excel", is_flag=True, help="UTF-8 with BOM, so Excel shows Arabic and Persian.")
+@click.pass_context
+def export_matches_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
+    """One row per match: both claims, score, suggestion, what agrees and what differs."""
+    try:
+        count = export_matches(_store(ctx.find_root()), out_path, excel=excel)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{count} matches written to {out_path}")
 
 
 @cli.command()

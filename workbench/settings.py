@@ -6,6 +6,7 @@ the defaults below. ``workbench settings`` prints them; docs/settings.md lists t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -40,6 +41,61 @@ class Settings(BaseSettings):
         default=200,
         ge=1,
         description="Articles per transaction during ingest; a killed run keeps whole batches.",
+    )
+    workers: int = Field(
+        default_factory=lambda: min(os.cpu_count() or 1, 8),
+        ge=1,
+        description="Processes that build articles during a large ingest (default: the cores).",
+    )
+    # --- linker -------------------------------------------------------------------------
+    link_threshold: float = Field(
+        default=35.0,
+        ge=0,
+        le=100,
+        description="Candidate pairs scoring below this (0-100) are not kept as matches.",
+    )
+    link_top_k: int = Field(
+        default=10,
+        ge=1,
+        description="A match is kept when it is in the top k (by score) of either claim.",
+    )
+    corroborate_min: float = Field(
+        default=50.0,
+        ge=0,
+        le=100,
+        description="Score from which a match with nothing differing is suggested 'corroborates'.",
+    )
+    conflict_min: float = Field(
+        default=35.0,
+        ge=0,
+        le=100,
+        description="Score from which a match with a differing detail is suggested 'conflicts'.",
+    )
+    max_key_df: int = Field(
+        default=300,
+        ge=2,
+        description="Blocking keys held by more claims than this (or the share below) are dropped.",
+    )
+    max_key_df_share: float = Field(
+        default=0.002,
+        ge=0,
+        le=1,
+        description="Share of all claims a blocking key may be held by (the larger limit wins).",
+    )
+    min_shared_keys: int = Field(
+        default=2,
+        ge=1,
+        description="Claims become candidates when they share at least this many keys.",
+    )
+    max_candidates: int = Field(
+        default=40,
+        ge=1,
+        description="Candidates kept per claim (strongest shared keys first) before scoring.",
+    )
+    window_days: int = Field(
+        default=3650,
+        ge=0,
+        description="Only pair claims of articles published at most this many days apart.",
     )
 
 

@@ -1,4 +1,4 @@
-"""Export of claims with their anchors as readable text."""
+"""Exports of claims (with anchors as readable text) and of matches (with explanations)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,31 @@ def export_claims(store: Store, out: Path, *, excel: bool = False) -> int:
     """Write one row per claim to ``out`` (CSV, UTF-8); return the number of rows."""
     frame = store.claims()
     return write_csv(out, frame.iter_rows(named=True), CLAIM_COLUMNS, excel=excel)
+
+
+MATCH_COLUMNS = [
+    "match_id",
+    "claim_a_id",
+    "claim_b_id",
+    "source_a",
+    "source_b",
+    "language_a",
+    "language_b",
+    "text_a",
+    "text_b",
+    "score",
+    "suggestion",
+    "agrees",
+    "differs",
+    "token",
+    "name",
+    "concept",
+    "anchor",
+    "attribution",
+]
+
+
+def export_matches(store: Store, out: Path, *, excel: bool = False) -> int:
+    """Write one row per match to ``out`` (CSV, UTF-8), best score first; return the count."""
+    frame = store.matches()
+    return write_csv(out, frame.iter_rows(named=True), MATCH_COLUMNS, excel=excel)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
+from workbench.ids import stable_id
 from workbench.ingest.scraped import is_chrome
 from workbench.models import Article, Claim, InputRecord
 from workbench.settings import Settings
@@ -13,12 +13,6 @@ from workbench.text.attribution import origin_chain
 from workbench.text.language import detect_language
 from workbench.text.normalise import normalise, strip_bidi
 from workbench.text.segment import Span, cap_span, split_sentences
-
-
-def stable_id(*parts: str) -> str:
-    """A short content hash: the same parts always give the same id, in any database."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-    return digest[:16]
 
 
 def article_id(source: str, text: str) -> str:

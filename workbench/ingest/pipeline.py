@@ -8,8 +8,12 @@ completes the rest (ids come from content, so nothing is stored twice).
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +23,8 @@ from workbench.models import Article, IngestReport, InputRecord, Rejection, Skip
 from workbench.settings import Settings
 from workbench.store import Store
 
+#: Batches with fewer new articles than this are built in this process (a pool costs a start-up).
+PARALLEL_FROM = 64
 #: Called after each file with (files done, files in all).
 Progress = Callable[[int, int], None]
 
@@ -126,16 +132,29 @@ def iter_records(
             )
 
 
-def _build_new(store: Store, batch: list[Pending], settings: Settings) -> list[Article]:
+def _build_all(jobs: list[Pending], settings: Settings, now: dt.datetime) -> list[Article]:
+    return [
+        build_article(p.record, ref=p.ref, input_path=p.name, settings=settings, now=now)
+        for p in jobs
+    ]
+
+
+def _new_only(store: Store, batch: list[Pending]) -> list[Pending]:
     # Identity is cheap (a hash); claims and anchors are not: build only what is not stored yet.
     ids = [article_id(p.record.source, p.record.text) for p in batch]
     stored = store.existing_article_ids(ids)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    return [
-        build_article(p.record, ref=p.ref, input_path=p.name, settings=settings, now=now)
-        for p, aid in zip(batch, ids, strict=True)
-        if aid not in stored
-    ]
+    return [p for p, aid in zip(batch, ids, strict=True) if aid not in stored]
+
+
+@contextmanager
+def _pool(settings: Settings) -> Iterator[Executor | None]:
+    if settings.workers <= 1:
+        yield None
+        return
+    # forkserver: workers start clean, without the threads DuckDB and polars keep.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
+        yield pool
 
 
 def ingest(
@@ -150,18 +169,35 @@ def ingest(
     report = IngestReport()
     store.init()
     batch: list[Pending] = []
+    in_flight: deque[tuple[int, Future[list[Article]]]] = deque()
 
-    def flush() -> None:
-        articles = _build_new(store, batch, settings)
+    def write(read: int, built: Future[list[Article]]) -> None:
+        articles = built.result()
         new = set(store.write_articles(articles))
         report.ingested += len(new)
-        report.duplicates += len(batch) - len(new)
+        report.duplicates += read - len(new)
         report.claims += sum(len(a.claims) for a in articles if a.article_id in new)
-        batch.clear()
 
-    for pending in iter_records(paths, settings, report, source=source, progress=progress):
-        batch.append(pending)
-        if len(batch) >= settings.batch_articles:
-            flush()
-    flush()
+    def submit(pool: Executor | None) -> None:
+        jobs = _new_only(store, batch)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        if pool is None or len(jobs) < PARALLEL_FROM:
+            done: Future[list[Article]] = Future()
+            done.set_result(_build_all(jobs, settings, now))
+            in_flight.append((len(batch), done))
+        else:
+            in_flight.append((len(batch), pool.submit(_build_all, jobs, settings, now)))
+        batch.clear()
+        # Keep one batch building per worker; write the oldest while the others build.
+        while len(in_flight) > max(1, settings.workers if pool else 0):
+            write(*in_flight.popleft())
+
+    with _pool(settings) as pool:
+        for pending in iter_records(paths, settings, report, source=source, progress=progress):
+            batch.append(pending)
+            if len(batch) >= settings.batch_articles:
+                submit(pool)
+        submit(pool)
+        while in_flight:
+            write(*in_flight.popleft())
     return report

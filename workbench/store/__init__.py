@@ -11,7 +11,7 @@ import polars as pl
 
 from workbench.models import Article
 from workbench.store import articles as _articles
-from workbench.store import queries
+from workbench.store import links, queries
 from workbench.store.db import Connection, DatabaseBusy, StoreError, connect
 
 __all__ = ["DatabaseBusy", "Store", "StoreError"]
@@ -68,7 +68,7 @@ class Store:
         with self._read() as con:
             return queries.status_by_source(con)
 
-    def articles(self, *, limit: int = 1000) -> pl.DataFrame:
+    def articles(self, *, limit: int | None = 1000) -> pl.DataFrame:
         """Articles without their text."""
         with self._read() as con:
             return queries.articles(con, limit=limit)
@@ -89,3 +89,45 @@ class Store:
         """One claim's anchors."""
         with self._read() as con:
             return queries.anchors(con, claim_id)
+
+    # --- linker -------------------------------------------------------------------------
+
+    def unkeyed_claims(self) -> pl.DataFrame:
+        """Claims not yet keyed by the linker (rows with source, language, text...)."""
+        with self._write() as con:
+            return links.unkeyed_claims(con)
+
+    def claim_rows(self, ids: pl.Series) -> pl.DataFrame:
+        """Linker rows of the given claims."""
+        with self._read() as con:
+            return links.claim_rows(con, ids)
+
+    def anchor_rows(self, ids: pl.Series) -> pl.DataFrame:
+        """Anchors of the given claims."""
+        with self._read() as con:
+            return links.anchor_rows(con, ids)
+
+    def link_index(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        """(stored keys, claim meta, copy inputs, claims per article) in one read."""
+        with self._read() as con:
+            return (
+                links.stored_keys(con),
+                links.claim_meta(con),
+                links.copy_inputs(con),
+                links.claims_per_article(con),
+            )
+
+    def write_link_results(self, **frames: pl.DataFrame) -> None:
+        """Keys, keyed claims, matches, copies and the run record, in one transaction."""
+        with self._write() as con:
+            links.write_link_results(con, **frames)
+
+    def matches(self, *, limit: int | None = None) -> pl.DataFrame:
+        """Matches with both claims' sources, languages and texts, best first."""
+        with self._read() as con:
+            return links.matches_export(con, limit=limit)
+
+    def link_totals(self) -> dict[str, int]:
+        """Matches by suggestion, and copies."""
+        with self._read() as con:
+            return links.link_totals(con)

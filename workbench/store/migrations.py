@@ -47,4 +47,50 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX anchors_claim ON anchors (claim_id);
         """,
     ),
+    (
+        2,
+        "claim keys, matches, article copies, link runs",
+        """
+        CREATE TABLE claim_keys (
+            claim_id VARCHAR NOT NULL,
+            key      VARCHAR NOT NULL
+        );
+        CREATE TABLE keyed_claims (
+            claim_id VARCHAR PRIMARY KEY,
+            keyed_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE matches (
+            match_id    VARCHAR PRIMARY KEY,
+            claim_a_id  VARCHAR NOT NULL,
+            claim_b_id  VARCHAR NOT NULL,
+            score       DOUBLE NOT NULL,
+            token       DOUBLE,
+            name        DOUBLE,
+            concept     DOUBLE,
+            anchor      DOUBLE,
+            attribution DOUBLE,
+            suggestion  VARCHAR NOT NULL,
+            agrees      VARCHAR[] NOT NULL,
+            differs     VARCHAR[] NOT NULL,
+            linked_at   TIMESTAMP NOT NULL
+        );
+        CREATE INDEX matches_a ON matches (claim_a_id);
+        CREATE INDEX matches_b ON matches (claim_b_id);
+        CREATE TABLE article_copies (
+            article_a_id  VARCHAR NOT NULL,
+            article_b_id  VARCHAR NOT NULL,
+            shared_claims INTEGER NOT NULL,
+            share         DOUBLE NOT NULL,
+            PRIMARY KEY (article_a_id, article_b_id)
+        );
+        CREATE TABLE link_runs (
+            started_at  TIMESTAMP NOT NULL,
+            seconds     DOUBLE NOT NULL,
+            new_claims  INTEGER NOT NULL,
+            candidates  INTEGER NOT NULL,
+            matches     INTEGER NOT NULL,
+            settings    VARCHAR NOT NULL
+        );
+        """,
+    ),
 ]

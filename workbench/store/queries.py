@@ -36,7 +36,7 @@ def status_by_source(con: Connection) -> pl.DataFrame:
     )
 
 
-def articles(con: Connection, *, limit: int = 1000) -> pl.DataFrame:
+def articles(con: Connection, *, limit: int | None = 1000) -> pl.DataFrame:
     """Articles without their text, newest ingest first."""
     return _frame(
         con,
@@ -44,7 +44,7 @@ def articles(con: Connection, *, limit: int = 1000) -> pl.DataFrame:
         SELECT a.article_id, a.article_ref, a.source, a.language, a.published, a.title,
                array_to_string(a.origin_chain, ' > ') AS origin_chain,
                (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS claims,
-               a.ingested_at
+               a.ingested_at, a.input_path
         FROM articles a ORDER BY a.ingested_at DESC, a.article_ref LIMIT ?
         """,
         [limit],

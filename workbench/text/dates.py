@@ -56,6 +56,7 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
+@lru_cache(maxsize=16)
 def fold_for_search(text: str) -> str:
     """Fold ``text`` for pattern matching, keeping its length (offsets stay valid).
 
@@ -424,22 +425,22 @@ def _hit(calendar: _Calendar, match: re.Match[str]) -> _Hit | None:
     return _Hit(start, end, calendar.name, year, month, _day_of(groups))
 
 
-_ANY_DIGIT = re.compile(r"[0-9]")
+_FOUR_DIGITS = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
 
 
 def _calendar_hits(calendar: _Calendar, folded: str, text: str) -> Iterator[_Hit]:
-    # Every pattern needs a month name or a number: most sentences have neither.
-    if not _ANY_DIGIT.search(folded) and not calendar.month_names.search(folded):
-        return
+    # Month patterns need a month name, year patterns a four-digit year: test cheaply first.
+    has_month = calendar.month_names.search(folded) is not None
+    has_year = _FOUR_DIGITS.search(folded) is not None
     patterns = (
-        calendar.day_month,
-        calendar.month_day,
-        calendar.month_year,
-        calendar.year_before,
-        calendar.year_after,
+        (calendar.day_month, has_month),
+        (calendar.month_day, has_month),
+        (calendar.month_year, has_month),
+        (calendar.year_before, has_year),
+        (calendar.year_after, has_year),
     )
-    for pattern in patterns:
-        if pattern is None:
+    for pattern, possible in patterns:
+        if pattern is None or not possible:
             continue
         for match in pattern.finditer(folded):
             hit = None if _rejected(match, text) else _hit(calendar, match)

@@ -17,6 +17,7 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W\d_]+")
 
+SAMPLE_CHARS = 4000
 _PERSIAN_LETTERS = frozenset("پچژگ")
 # Farsi yeh and keheh: Arabic text writes ي and ك, so these are Persian (or Urdu) evidence.
 _PERSIAN_FORMS = frozenset("یک\u200c")
@@ -33,9 +34,9 @@ _ARABIC_WORDS = frozenset(
 )
 
 
-def _looks_persian(word: str) -> bool:
-    # Verb prefix می/نمی and plural suffix های are Persian morphology, rare in Arabic.
-    return (len(word) > 4 and word.startswith(("می", "نمی"))) or word.endswith("های")
+# Verb prefix می/نمی and plural suffix های are Persian morphology, rare in Arabic.
+_PERSIAN_MORPHOLOGY = re.compile(r"(?<!\S)(?:ن?می\S{3,}|\S+های)(?!\S)")
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)ال")
 
 
 def _arabic_script_language(text: str, norm: str | None) -> str | None:
@@ -44,10 +45,10 @@ def _arabic_script_language(text: str, norm: str | None) -> str | None:
 
     words = _WORD.findall(norm if norm is not None else normalise(text))
     persian = 2 * count(_PERSIAN_LETTERS) + count(_PERSIAN_FORMS)
-    persian += sum(w in _PERSIAN_WORDS for w in words)
-    persian += sum(_looks_persian(w) for w in words)
-    arabic = text.count("ة") + sum(w in _ARABIC_WORDS for w in words)
-    arabic += sum(w.startswith("ال") for w in words) // 2
+    persian += sum(map(_PERSIAN_WORDS.__contains__, words))
+    persian += len(_PERSIAN_MORPHOLOGY.findall(" ".join(words)))
+    arabic = text.count("ة") + sum(map(_ARABIC_WORDS.__contains__, words))
+    arabic += len(_ARABIC_ARTICLE.findall(" ".join(words))) // 2
     urdu = count(_URDU_LETTERS)
     if urdu >= 2 and urdu * 20 >= len(_ARABIC_SCRIPT.findall(text)):
         return "ur"  # letters Urdu needs and Persian and Arabic never write
@@ -79,6 +80,9 @@ def detect_language(text: str, *, hint: str | None = None, norm: str | None = No
     Returns:
         A code such as ``"ar"``, ``"fa"``, ``"en"``, or ``"und"`` when nothing tells.
     """
+    text = text[:SAMPLE_CHARS]  # an article's opening tells its language as well as all of it
+    if norm is not None:
+        norm = norm[:SAMPLE_CHARS]
     arabic = len(_ARABIC_SCRIPT.findall(text))
     latin = len(_LATIN.findall(text))
     if arabic and arabic >= latin:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 
 from workbench.text.digits import digit_table
 
@@ -102,6 +103,28 @@ def _normalise_char(char: str) -> str:
     return normalise(char) if not char.isascii() or char.isupper() else char
 
 
+class _CharTable(dict[str, str]):
+    # Each character's normalised form, computed once per character ever seen.
+    def __missing__(self, char: str) -> str:
+        value = _normalise_char(char)
+        self[char] = value
+        return value
+
+
+_CHARS = _CharTable()
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def _aligned_slow(text: str) -> tuple[str, tuple[int, ...]]:
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        for piece in _CHARS[char]:
+            out.append(piece)
+            where.append(index)
+    return "".join(out), tuple(where)
+
+
 @lru_cache(maxsize=64)
 def aligned_normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``text`` character by character, keeping where each output character came from.
@@ -111,18 +134,19 @@ def aligned_normalise(text: str) -> tuple[str, tuple[int, ...]]:
     ``text``, so that a match found in normalised text can be mapped back to the original.
     Cached: the anchor finders of one claim share one computation.
     """
-    out: list[str] = []
-    where: list[int] = []
-    for index, char in enumerate(text):
-        for piece in _normalise_char(char):
-            if piece == " " and (not out or out[-1] == " "):
-                continue
-            out.append(piece)
-            where.append(index)
-    while out and out[-1] == " ":
-        out.pop()
-        where.pop()
-    return "".join(out), tuple(where)
+    pieces = list(map(_CHARS.__getitem__, text))
+    joined = "".join(pieces)
+    if len(joined) == len(pieces) - pieces.count(""):
+        where = list(compress(range(len(pieces)), pieces))  # one output char per kept input char
+    else:
+        joined, where_t = _aligned_slow(text)  # a character that expands (ﷺ): rare
+        where = list(where_t)
+    for run in reversed(list(_SPACE_RUN.finditer(joined))):
+        joined = joined[: run.start() + 1] + joined[run.end() :]
+        del where[run.start() + 1 : run.end()]
+    lead = len(joined) - len(joined.lstrip(" "))
+    joined = joined.strip(" ")
+    return joined, tuple(where[lead : lead + len(joined)])
 
 
 def original_span(where: tuple[int, ...], start: int, end: int) -> tuple[int, int]:

@@ -57,7 +57,8 @@ def _sentence_ends(line: str) -> list[int]:
         stop = match.end()
         if _inside(match.start(), stop, ranges):
             continue
-        if line[match.start()] == "." and _is_abbreviation(line[: match.start() + 1]):
+        window = line[max(0, match.start() - 24) : match.start() + 1]  # the word before the dot
+        if line[match.start()] == "." and _is_abbreviation(window):
             continue
         rest = line[stop:].lstrip()
         if rest[:1].islower() and rest[:1].isascii():

@@ -13,7 +13,7 @@ try:
 except StoreError as error:
     stop_on_store_error(error)
 else:
-    st.dataframe(articles.drop("article_id"), hide_index=True, key="articles_table")
+    st.dataframe(articles.drop("article_id", "input_path"), hide_index=True, key="articles_table")
     labels = {
         row["article_id"]: f"{row['source']} · {row['article_ref']}"
         for row in articles.iter_rows(named=True)

@@ -1,0 +1,197 @@
+"""The link run: key new claims, find candidates, score, explain, detect copies, store.
+
+Incremental: only claims not keyed by an earlier run are new, and only pairs with at least
+one new claim are scored. Everything a run writes goes in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from workbench.ids import match_id
+from workbench.linking.blocking import BlockingSettings, candidate_pairs, strongest
+from workbench.linking.copies import find_copies
+from workbench.linking.explain import explain
+from workbench.linking.features import Features, block_keys, features
+from workbench.linking.scoring import SIGNALS, feature_frame, score_pairs
+from workbench.settings import Settings
+from workbench.store import Store
+
+#: Called with (stage, done, total).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What a link run did."""
+
+    new_claims: int
+    candidates: int
+    matches: int
+    copies: int
+    seconds: float
+    suggestions: dict[str, int]
+
+
+def blocking_settings(settings: Settings) -> BlockingSettings:
+    """The blocking knobs of ``settings``."""
+    return BlockingSettings(
+        max_key_df=settings.max_key_df,
+        max_key_df_share=settings.max_key_df_share,
+        min_shared_keys=settings.min_shared_keys,
+        max_candidates=settings.max_candidates,
+        window_days=settings.window_days,
+    )
+
+
+def build_features(
+    claims: pl.DataFrame, anchors: pl.DataFrame, progress: Progress | None = None
+) -> dict[str, Features]:
+    """Features of each claim row, with its anchors."""
+    by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for anchor in anchors.iter_rows(named=True):
+        by_claim[anchor["claim_id"]].append(anchor)
+    built: dict[str, Features] = {}
+    for done, row in enumerate(claims.iter_rows(named=True), start=1):
+        built[row["claim_id"]] = features(row, by_claim.get(row["claim_id"], []))
+        if progress and done % 2000 == 0:
+            progress("features", done, claims.height)
+    return built
+
+
+def key_frame(built: Iterable[Features]) -> pl.DataFrame:
+    """``claim_id, key`` rows for the given features."""
+    rows = [(f.claim_id, key) for f in built for key in sorted(block_keys(f))]
+    return pl.DataFrame(rows, schema={"claim_id": pl.String(), "key": pl.String()}, orient="row")
+
+
+def _explained(
+    scored: pl.DataFrame, built: dict[str, Features], settings: Settings
+) -> pl.DataFrame:
+    rows = []
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    for row in scored.iter_rows(named=True):
+        a, b = built[row["claim_a"]], built[row["claim_b"]]
+        why = explain(
+            a,
+            b,
+            row["score"],
+            corroborate_min=settings.corroborate_min,
+            conflict_min=settings.conflict_min,
+        )
+        rows.append(
+            {
+                "match_id": match_id(a.claim_id, b.claim_id),
+                "claim_a_id": a.claim_id,
+                "claim_b_id": b.claim_id,
+                **{s: row[s] for s in ("score", *SIGNALS)},
+                "suggestion": why.suggestion.value,
+                "agrees": list(why.agrees),
+                "differs": list(why.differs),
+                "linked_at": now,
+            }
+        )
+    return pl.DataFrame(rows, schema=MATCH_SCHEMA)
+
+
+MATCH_SCHEMA = pl.Schema(
+    {
+        "match_id": pl.String(),
+        "claim_a_id": pl.String(),
+        "claim_b_id": pl.String(),
+        "score": pl.Float64(),
+        **{s: pl.Float64() for s in SIGNALS},
+        "suggestion": pl.String(),
+        "agrees": pl.List(pl.String()),
+        "differs": pl.List(pl.String()),
+        "linked_at": pl.Datetime("us"),
+    }
+)
+
+
+def _partner_features(store: Store, pairs: pl.DataFrame, built: dict[str, Features]) -> None:
+    ids = pl.concat([pairs["claim_a"], pairs["claim_b"]]).unique()
+    missing = ids.filter(~ids.is_in(list(built)))
+    if missing.len():
+        built.update(build_features(store.claim_rows(missing), store.anchor_rows(missing)))
+
+
+def _copies(
+    stored: pl.DataFrame, new: pl.DataFrame, per_article: pl.DataFrame, built: dict[str, Features]
+) -> pl.DataFrame:
+    article = {cid: f.article_id for cid, f in built.items()}
+    language = {cid: f.language for cid, f in built.items()}
+    fresh = pl.DataFrame(
+        {
+            "claim_a": new["claim_a_id"],
+            "claim_b": new["claim_b_id"],
+            "article_a": [article[c] for c in new["claim_a_id"]],
+            "article_b": [article[c] for c in new["claim_b_id"]],
+            "token": new["token"],
+            "same_language": [
+                language[a] == language[b]
+                for a, b in zip(new["claim_a_id"], new["claim_b_id"], strict=True)
+            ],
+        },
+        schema=stored.schema,
+    )
+    both = pl.concat([stored, fresh]).unique(["claim_a", "claim_b"], keep="last")
+    return find_copies(both, per_article)
+
+
+def link(store: Store, settings: Settings, *, progress: Progress | None = None) -> LinkReport:
+    """Link new claims to every claim of other sources; store matches; return a summary."""
+    started = time.perf_counter()
+    began = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    store.init()
+    new_claims = store.unkeyed_claims()
+    built = build_features(new_claims, store.anchor_rows(new_claims["claim_id"]), progress)
+    new_keys = key_frame(built.values())
+    stored_keys, meta, copy_inputs, per_article = store.link_index()
+    incremental = stored_keys.height > 0
+    pairs = candidate_pairs(
+        pl.concat([stored_keys, new_keys]),
+        meta,
+        blocking_settings(settings),
+        new_ids=new_claims["claim_id"] if incremental else None,
+    )
+    if progress:
+        progress("scoring", 0, pairs.height)
+    _partner_features(store, pairs, built)
+    scored = score_pairs(pairs, feature_frame(built))
+    kept = strongest(
+        scored.filter(pl.col("score") >= settings.link_threshold), settings.link_top_k, "score"
+    )
+    matches = _explained(kept, built, settings)
+    copies = _copies(copy_inputs, matches, per_article, built)
+    seconds = time.perf_counter() - started
+    run = pl.DataFrame(
+        {
+            "started_at": [began],
+            "seconds": [seconds],
+            "new_claims": [new_claims.height],
+            "candidates": [pairs.height],
+            "matches": [matches.height],
+            "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
+        }
+    )
+    keyed = pl.DataFrame(
+        {"claim_id": new_claims["claim_id"], "keyed_at": [began] * new_claims.height}
+    )
+    store.write_link_results(keys=new_keys, keyed=keyed, matches=matches, copies=copies, run=run)
+    return LinkReport(
+        new_claims=new_claims.height,
+        candidates=pairs.height,
+        matches=matches.height,
+        copies=copies.height,
+        seconds=seconds,
+        suggestions=dict(matches.group_by("suggestion").len().iter_rows()),
+    )

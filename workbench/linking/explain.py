@@ -1,0 +1,122 @@
+"""Pure: what agrees and what differs between two linked claims, and a machine suggestion.
+
+A suggestion is never a verdict: ``conflicts`` means the two claims are about the same thing
+(the score says so) and differ on a detail both speak about (a rank, a number of the same
+unit, a day, a negation on one side); ``corroborates`` means nothing differs and the score is
+high; otherwise ``unsure``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from workbench.linking.features import TITLE_GROUPS, Features
+
+FUZZY_NAME = 85.0
+
+
+class Suggestion(StrEnum):
+    """The machine's hint for a reviewer."""
+
+    CORROBORATES = "corroborates"
+    CONFLICTS = "conflicts"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Readable reasons, each ``kind: detail``; and the suggestion they lead to."""
+
+    agrees: tuple[str, ...]
+    differs: tuple[str, ...]
+    suggestion: Suggestion
+
+
+def _names(a: Features, b: Features) -> list[str]:
+    found = []
+    for text_a, key_a in a.names:
+        match = next(
+            (
+                t
+                for t, k in b.names
+                if k == key_a or (len(key_a) > 2 and fuzz.ratio(k, key_a) >= FUZZY_NAME)
+            ),
+            None,
+        )
+        if match is not None:
+            found.append(f"name: {text_a} = {match}")
+    return list(dict.fromkeys(found))
+
+
+def _days(dates: frozenset[str]) -> set[str]:
+    return {d for d in dates if len(d) == 10}
+
+
+def _covers(dates: frozenset[str], day: str) -> bool:
+    # A day agrees with itself, with its month or year, and with an interval holding it.
+    for value in dates:
+        if "/" in value:
+            start, end = value.split("/", 1)
+            if start <= day <= end:
+                return True
+        elif day.startswith(value):
+            return True
+    return False
+
+
+def _date_differences(a: Features, b: Features) -> list[str]:
+    days_a, days_b = _days(a.dates), _days(b.dates)
+    if not days_a or not days_b:
+        return []
+    if any(_covers(b.dates, d) for d in days_a) or any(_covers(a.dates, d) for d in days_b):
+        return []
+    return [f"date: {', '.join(sorted(days_a))} ≠ {', '.join(sorted(days_b))}"]
+
+
+def _number_differences(a: Features, b: Features) -> list[str]:
+    differs = []
+    units = {u for _, u in a.numbers if u} & {u for _, u in b.numbers if u}
+    for unit in sorted(units):
+        values_a = {v for v, u in a.numbers if u == unit}
+        values_b = {v for v, u in b.numbers if u == unit}
+        if not values_a & values_b:
+            differs.append(
+                f"number ({unit}): {', '.join(sorted(values_a))} ≠ {', '.join(sorted(values_b))}"
+            )
+    return differs
+
+
+def _title_differences(a: Features, b: Features) -> list[str]:
+    differs = []
+    for group in TITLE_GROUPS.values():
+        in_a, in_b = a.titles & group, b.titles & group
+        if in_a and in_b and not in_a & in_b:
+            differs.append(f"title: {', '.join(sorted(in_a))} ≠ {', '.join(sorted(in_b))}")
+    return differs
+
+
+def explain(
+    a: Features, b: Features, score: float, *, corroborate_min: float, conflict_min: float
+) -> Explanation:
+    """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``."""
+    agrees = [
+        *_names(a, b),
+        *(f"concept: {c}" for c in sorted(a.concepts & b.concepts) if not c.startswith("title:")),
+        *(f"title: {t}" for t in sorted(a.titles & b.titles)),
+        *(f"number: {v}" for v in sorted({v for v, _ in a.numbers} & {v for v, _ in b.numbers})),
+        *(f"date: {d}" for d in sorted(_days(a.dates) & _days(b.dates))),
+        *(f"speaker: {s}" for s in sorted(a.speakers & b.speakers)),
+    ]
+    differs = [*_title_differences(a, b), *_number_differences(a, b), *_date_differences(a, b)]
+    if a.negated != b.negated:
+        differs.append(f"negation: only in {'the first' if a.negated else 'the second'} claim")
+    if differs and score >= conflict_min:
+        suggestion = Suggestion.CONFLICTS
+    elif not differs and score >= corroborate_min:
+        suggestion = Suggestion.CORROBORATES
+    else:
+        suggestion = Suggestion.UNSURE
+    return Explanation(tuple(agrees), tuple(differs), suggestion)

@@ -1,0 +1,124 @@
+"""Pure: what the linker knows of one claim, computed from its text and anchors.
+
+Features are derived data (the same claim always gives the same features), so they are
+computed when linking rather than stored; only the blocking keys are stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.linking.keys import all_stopwords, skeleton, stems, stopwords
+from workbench.linking.lexicon import concepts, lexicon
+from workbench.text.lexicon import outlets
+from workbench.text.normalise import normalise
+from workbench.text.normalise import tokens as word_tokens
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+#: Ranks compete with ranks, offices with offices: "admiral" vs "general" is a difference,
+#: "admiral" vs "commander" is not (one person can be both).
+TITLE_GROUPS = {
+    "rank": {"admiral", "general", "colonel"},
+    "office": {"president", "prime_minister", "king", "crown_prince", "secretary_general"},
+}
+MIN_SKELETON = 2
+
+
+@dataclass(frozen=True)
+class Features:
+    """One claim as the linker sees it."""
+
+    claim_id: str
+    article_id: str
+    source: str
+    language: str
+    published: dt.date | None
+    text: str
+    tokens: tuple[str, ...]
+    name_keys: frozenset[str]
+    concepts: frozenset[str]
+    numbers: tuple[tuple[str, str], ...]  # (value, unit concept or "")
+    dates: frozenset[str]
+    titles: frozenset[str]
+    speakers: frozenset[str]
+    negated: bool
+    names: tuple[tuple[str, str], ...] = field(default=())  # (as written, skeleton)
+
+
+def _content_tokens(norm: str, language: str) -> list[str]:
+    stop = stopwords(language) or all_stopwords()
+    return [t for t in word_tokens(norm) if t not in stop and len(t) > 1 and not t.isdigit()]
+
+
+def _name_words(
+    text: str, anchors: Iterable[Mapping[str, Any]], tokens: list[str], used: set[int]
+) -> list[str]:
+    words = [w for a in anchors if a["kind"] == "name" for w in str(a["text"]).split()]
+    if _ARABIC_SCRIPT.search(text):
+        # No capitals to tell names in Arabic script: any content word outside the lexicon.
+        words += [t for i, t in enumerate(tokens) if i not in used]
+    words += _CAPITALISED.findall(text)
+    return words
+
+
+def _unit(text: str, end: int) -> str:
+    following = word_tokens(text[end : end + 40])[:2]
+    found, _ = concepts(following)
+    return min(found) if found else ""
+
+
+def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Features:
+    """Features of one claim from its row (claim_id, article_id, source, language, published,
+    text, norm_text) and its anchor rows (kind, text, value, char_end)."""
+    text, language = str(row["text"]), str(row["language"])
+    tokens = _content_tokens(str(row["norm_text"]), language)
+    found, used = concepts(tokens)
+    name_pairs = [(w, skeleton(w)) for w in _name_words(text, anchors, tokens, used)]
+    names = tuple((w, k) for w, k in dict(name_pairs).items() if len(k) >= MIN_SKELETON)
+    by_kind: dict[str, list[Mapping[str, Any]]] = {}
+    for anchor in anchors:
+        by_kind.setdefault(str(anchor["kind"]), []).append(anchor)
+    known = set(outlets().values())
+    orgs = {f"org:{a['value'].lower()}" for a in by_kind.get("name", []) if a["value"] in known}
+    return Features(
+        claim_id=str(row["claim_id"]),
+        article_id=str(row["article_id"]),
+        source=str(row["source"]),
+        language=language,
+        published=row.get("published"),
+        text=text,
+        tokens=tuple(stems(t)[-1] for t in tokens),
+        name_keys=frozenset(k for _, k in names),
+        concepts=frozenset(
+            found | orgs | {f"title:{a['value']}" for a in by_kind.get("title", [])}
+        ),
+        numbers=tuple(
+            (str(a["value"]), _unit(text, int(a["char_end"]))) for a in by_kind.get("number", [])
+        ),
+        dates=frozenset(
+            str(a["value"]) for a in by_kind.get("date", []) if not a["value"].startswith("--")
+        ),
+        titles=frozenset(str(a["value"]) for a in by_kind.get("title", [])),
+        speakers=frozenset(
+            skeleton(str(a["value"])) or str(a["value"]).lower()
+            for a in by_kind.get("attribution", [])
+            if a["value"]
+        ),
+        negated=any(t in lexicon().negation for t in word_tokens(normalise(text))),
+        names=names,
+    )
+
+
+def block_keys(f: Features) -> set[str]:
+    """Inverted-index keys of a claim: names, concepts, numbers, days, rare tokens."""
+    keys = {f"n:{k}" for k in f.name_keys}
+    keys |= {f"c:{c}" for c in f.concepts}
+    keys |= {f"#:{value}" for value, _ in f.numbers}
+    keys |= {f"d:{d}" for d in f.dates if len(d) == 10}
+    keys |= {f"t:{t}" for t in f.tokens if len(t) > 3}
+    return keys

@@ -1,0 +1,79 @@
+"""The cross-language concept lexicon (``data/lexicon.json``): words and phrases -> concept ids.
+
+Entries are normalised and lightly stemmed when loaded (see :func:`keys.stems`), and claim
+tokens are looked up the same way, so "الاستراتيجية", "استراتژیک" and "strategic" all give the
+concept ``strategic``. docs/lexicon.md says how the file was built and how to extend it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from workbench.linking.keys import stems
+from workbench.text.normalise import tokens as word_tokens
+
+MAX_PHRASE = 4
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables: single-word stems and multi-word phrases to concepts; negation words."""
+
+    words: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+    negation: frozenset[str]
+
+
+def _base(token: str) -> str:
+    return stems(token)[-1]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once."""
+    text = resources.files("workbench.linking").joinpath("data", "lexicon.json").read_text("utf-8")
+    raw = json.loads(text)
+    words: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for concept, by_language in raw["concepts"].items():
+        for entries in by_language.values():
+            for entry in entries:
+                parts = word_tokens(entry)
+                if len(parts) == 1:
+                    for form in stems(parts[0]):
+                        words.setdefault(form, concept)
+                elif 1 < len(parts) <= MAX_PHRASE:
+                    phrases.setdefault(tuple(_base(p) for p in parts), concept)
+    negation = frozenset(
+        t for ws in raw.get("negation", {}).values() for w in ws for t in word_tokens(w)
+    )
+    return Lexicon(words=words, phrases=phrases, negation=negation)
+
+
+def concepts(tokens: list[str]) -> tuple[set[str], set[int]]:
+    """Concepts named by normalised ``tokens``, and the token positions that named them.
+
+    Phrases are tried first, longest first, so "prime minister" is not also "minister".
+    """
+    lex = lexicon()
+    bases = [_base(t) for t in tokens]
+    found: set[str] = set()
+    used: set[int] = set()
+    for size in range(MAX_PHRASE, 1, -1):
+        for start in range(len(tokens) - size + 1):
+            window = range(start, start + size)
+            concept = lex.phrases.get(tuple(bases[i] for i in window))
+            if concept and not used.intersection(window):
+                found.add(concept)
+                used.update(window)
+    for index, token in enumerate(tokens):
+        if index in used:
+            continue
+        concept = next((lex.words[f] for f in stems(token) if f in lex.words), None)
+        if concept:
+            found.add(concept)
+            used.add(index)
+    return found, used

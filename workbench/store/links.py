@@ -1,0 +1,155 @@
+"""Reads and writes of the linker: claim keys, matches, article copies, link runs."""
+
+from __future__ import annotations
+
+import contextlib
+
+import duckdb
+import polars as pl
+
+from workbench.store.db import Connection
+
+CLAIM_COLUMNS = "c.claim_id, c.article_id, a.source, c.language, a.published, c.text, c.norm_text"
+
+
+def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
+    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
+    return frame
+
+
+def unkeyed_claims(con: Connection) -> pl.DataFrame:
+    """Claims the linker has not keyed yet, with what features need."""
+    return _frame(
+        con,
+        f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a USING (article_id) "  # noqa: S608
+        "WHERE c.claim_id NOT IN (SELECT claim_id FROM keyed_claims) ORDER BY c.claim_id",
+    )
+
+
+def claim_rows(con: Connection, ids: pl.Series) -> pl.DataFrame:
+    """The same columns for the given claims."""
+    con.register("_wanted", pl.DataFrame({"claim_id": ids}))
+    try:
+        return _frame(
+            con,
+            f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a USING (article_id) "  # noqa: S608
+            "JOIN _wanted w ON w.claim_id = c.claim_id ORDER BY c.claim_id",
+        )
+    finally:
+        con.unregister("_wanted")
+
+
+def anchor_rows(con: Connection, ids: pl.Series) -> pl.DataFrame:
+    """Anchors of the given claims."""
+    con.register("_wanted", pl.DataFrame({"claim_id": ids}))
+    try:
+        return _frame(
+            con,
+            "SELECT x.claim_id, x.kind, x.text, x.value, x.char_end FROM anchors x "
+            "JOIN _wanted w ON w.claim_id = x.claim_id ORDER BY x.claim_id, x.char_start",
+        )
+    finally:
+        con.unregister("_wanted")
+
+
+def stored_keys(con: Connection) -> pl.DataFrame:
+    """Every stored ``claim_id, key``."""
+    return _frame(con, "SELECT claim_id, key FROM claim_keys")
+
+
+def claim_meta(con: Connection) -> pl.DataFrame:
+    """``claim_id, article_id, source, published`` of every claim."""
+    return _frame(
+        con,
+        "SELECT c.claim_id, c.article_id, a.source, a.published "
+        "FROM claims c JOIN articles a USING (article_id)",
+    )
+
+
+def copy_inputs(con: Connection) -> pl.DataFrame:
+    """Stored matches with what copy detection needs."""
+    return _frame(
+        con,
+        """
+        SELECT m.claim_a_id AS claim_a, m.claim_b_id AS claim_b, ca.article_id AS article_a,
+               cb.article_id AS article_b, m.token, ca.language = cb.language AS same_language
+        FROM matches m JOIN claims ca ON ca.claim_id = m.claim_a_id
+        JOIN claims cb ON cb.claim_id = m.claim_b_id
+        """,
+    )
+
+
+def claims_per_article(con: Connection) -> pl.DataFrame:
+    """``article_id, claims``."""
+    return _frame(con, "SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id")
+
+
+def _insert(con: Connection, table: str, frame: pl.DataFrame, *, replace: bool = False) -> None:
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    con.register("_rows", frame)
+    try:
+        columns = ", ".join(frame.columns)
+        con.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM _rows")  # noqa: S608
+    finally:
+        with contextlib.suppress(duckdb.Error):  # after a failed insert: keep the first error
+            con.unregister("_rows")
+
+
+def write_link_results(
+    con: Connection,
+    *,
+    keys: pl.DataFrame,
+    keyed: pl.DataFrame,
+    matches: pl.DataFrame,
+    copies: pl.DataFrame,
+    run: pl.DataFrame,
+) -> None:
+    """Write one link run in one transaction: a killed run leaves nothing half-done.
+
+    Table and column names come from the frames the linker builds, never from input.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _insert(con, "claim_keys", keys)
+        _insert(con, "keyed_claims", keyed)
+        _insert(con, "matches", matches, replace=True)
+        con.execute("DELETE FROM article_copies")
+        _insert(con, "article_copies", copies)
+        _insert(con, "link_runs", run)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame:
+    """Matches with both claims' sources, languages and texts, best first."""
+    return _frame(
+        con,
+        """
+        SELECT m.match_id, m.claim_a_id, m.claim_b_id, aa.source AS source_a, ab.source AS source_b,
+               ca.language AS language_a, cb.language AS language_b, ca.text AS text_a,
+               cb.text AS text_b, m.score, m.suggestion,
+               array_to_string(m.agrees, '; ') AS agrees,
+               array_to_string(m.differs, '; ') AS differs,
+               m.token, m.name, m.concept, m.anchor, m.attribution,
+               ca.article_id AS article_a_id, cb.article_id AS article_b_id
+        FROM matches m
+        JOIN claims ca ON ca.claim_id = m.claim_a_id
+        JOIN articles aa ON aa.article_id = ca.article_id
+        JOIN claims cb ON cb.claim_id = m.claim_b_id
+        JOIN articles ab ON ab.article_id = cb.article_id
+        ORDER BY m.score DESC, m.match_id
+        LIMIT ?
+        """,
+        [limit],
+    )
+
+
+def link_totals(con: Connection) -> dict[str, int]:
+    """Counts of matches by suggestion, and of copies."""
+    rows = con.execute("SELECT suggestion, count(*) FROM matches GROUP BY suggestion").fetchall()
+    totals = {str(s): int(n) for s, n in rows}
+    copies = con.execute("SELECT count(*) FROM article_copies").fetchone()
+    totals["copies"] = int(copies[0]) if copies else 0
+    return totals
