@@ -409,3 +409,8 @@ def test_anchors_slice_sorted_and_disjoint(text: str, jalali: int, reference: dt
 @given(st.text())
 def test_folding_keeps_length(text: str) -> None:
     assert len(fold_for_search(text)) == len(text)
+
+
+def test_a_bare_year_in_the_sentence_beats_the_article_date() -> None:
+    found = find_dates("در ۱۴۰۳ و در ۱۸ آذرماه", reference=dt.date(2025, 9, 13))
+    assert [a.value for a in found if a.kind.value == "date"] == ["2024-12-08"]

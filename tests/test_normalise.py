@@ -25,7 +25,8 @@ EQUAL = [
     pytest.param("a\u202eb\u202c", "ab", id="bidi override removed"),
     pytest.param("Türkiye", "turkiye", id="Latin accents and case"),
     pytest.param("  many   spaces\n", "many spaces", id="whitespace collapsed"),
-    pytest.param("ؤمن", "ومن", id="hamza on waw"),
+    pytest.param("مسؤول", "مسئول", id="hamza on waw or yeh"),
+    pytest.param("الرءاسة", "الرئاسة", id="bare hamza or on yeh"),
 ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.ingest.readers import read_records
-from workbench.models import InputRecord, Rejection
+from workbench.models import InputRecord, Note, Rejection
 
 ARABIC = "Site icon الوادي اليومية\n\nوقعت الدولتان اتفاقا لتقاسم المياه يوم الأحد في مرفند.\n"
 ENGLISH = "Site icon Harbor Post\n\nThe two countries signed a water accord on Sunday.\n"
@@ -61,6 +61,45 @@ def test_unreadable_input_is_rejected_with_a_reason(name: str, data: bytes, reas
     assert rejection.path == name
     assert reason in rejection.reason
     assert "\n" not in str(rejection)
+
+
+def test_jsonl_lines_end_only_at_newline() -> None:
+    raw = '{"source": "S", "text": "A b c.\u2028D e f."}\n'.replace("\\u2028", "\u2028")
+    (record,) = read("sep.jsonl", raw.encode())
+    assert isinstance(record, InputRecord) and "\u2028" in record.text
+
+
+def test_bad_date_keeps_the_record_with_a_note() -> None:
+    items = read(
+        "d.jsonl", b'{"source": "S", "text": "Some text here.", "published": "2025-13-45"}'
+    )
+    record, note = items
+    assert isinstance(record, InputRecord) and record.published is None
+    assert isinstance(note, Note) and note.line == 1 and "not an ISO date" in note.reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        pytest.param(
+            {"source": "S", "text": "  ...!!! ؟؟ "}, "has no letters", id="punctuation only"
+        ),
+        pytest.param({"source": "S", "text": "۱۲۳ ۴۵۶"}, "has no letters", id="digits only"),
+    ],
+)
+def test_records_without_letters_are_rejected(raw: dict[str, str], reason: str) -> None:
+    (rejection,) = read("x.jsonl", json.dumps(raw).encode())
+    assert isinstance(rejection, Rejection) and reason in rejection.reason
+
+
+def test_language_must_be_an_iso_code() -> None:
+    items = read(
+        "l.jsonl",
+        b'{"source": "S", "text": "Text.", "language": "english", "id": true}\n{"source": "S", "text": "Text.", "language": "FA"}',
+    )
+    first, second = items
+    assert isinstance(first, InputRecord) and first.language is None and first.id is None
+    assert isinstance(second, InputRecord) and second.language == "fa"
 
 
 def test_jsonl_keeps_good_records_and_names_bad_lines() -> None:

@@ -27,6 +27,16 @@ def _article(seeds: Path, name: str) -> Article:
     )
 
 
+def test_first_paragraph_is_not_a_title() -> None:
+    page = "Site icon Desk\n\nFirst one here now. Second one here now.\n"
+    (record,) = read_records(Path("p.txt"), "p.txt", page.encode())
+    assert isinstance(record, InputRecord) and record.title is None
+    article = build_article(
+        record, ref="p", input_path="p", settings=Settings(), now=dt.datetime(2025, 1, 1)
+    )
+    assert [c.text for c in article.claims] == ["First one here now.", "Second one here now."]
+
+
 def test_arabic_seed(seeds: Path) -> None:
     article = _article(seeds, ARABIC_SEED)
     assert article.language == "ar"

@@ -53,6 +53,31 @@ CASES = [
     ),
     pytest.param("Wow!! Really?! Yes.", ["Wow!!", "Really?!", "Yes."], id="runs of terminators"),
     pytest.param("...\n123.\n", [], id="no letters, no claim"),
+    pytest.param(
+        "The U.N. said no. Officials agreed.",
+        ["The U.N. said no.", "Officials agreed."],
+        id="'no' ends a sentence",
+    ),
+    pytest.param(
+        "He moved to the U.S. He said it was fine.",
+        ["He moved to the U.S.", "He said it was fine."],
+        id="sentence-final abbreviation before a capital",
+    ),
+    pytest.param(
+        "قال د. محمد إن الاتفاق تم. وانتهى الأمر.",
+        ["قال د. محمد إن الاتفاق تم.", "وانتهى الأمر."],
+        id="Arabic initial",
+    ),
+    pytest.param(
+        "Le 8 déc. 2024, il est parti. Fin.",
+        ["Le 8 déc. 2024, il est parti.", "Fin."],
+        id="French month abbreviation",
+    ),
+    pytest.param(
+        "قتلوا.\u202c \u200fوأضاف المصدر.",
+        ["قتلوا.\u202c", "\u200fوأضاف المصدر."],
+        id="bidi marks after a full stop",
+    ),
 ]
 
 

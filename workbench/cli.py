@@ -52,6 +52,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 def _print_report(report: IngestReport) -> None:
     for skipped in report.skipped:
         err.print(Text(str(skipped), style="dim"), soft_wrap=True)
+    for note in report.notes:
+        err.print(Text("warning ", style="yellow") + Text(str(note)), soft_wrap=True)
     for rejected in report.rejected:
         err.print(Text("rejected ", style="red") + Text(str(rejected)), soft_wrap=True)
     out.print(
@@ -132,8 +134,13 @@ def export_claims_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
 
 @cli.command("link")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Drop keys, matches and copies and link everything again (verdicts are kept).",
+)
 @click.pass_context
-def link_cmd(ctx: click.Context, quiet: bool) -> None:
+def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
     """Link claims across sources: find, score and explain matches for new claims.
 
     Incremental: only claims not linked before are keyed, and only pairs with at least one
@@ -153,7 +160,7 @@ def link_cmd(ctx: click.Context, quiet: bool) -> None:
             bar.update(task, description=stage, completed=done, total=total or None)
 
         try:
-            report = run_link(_store(ctx), ctx.obj, progress=advance)
+            report = run_link(_store(ctx), ctx.obj, progress=advance, rebuild=rebuild)
         except StoreError as error:
             raise click.ClickException(str(error)) from None
     suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))

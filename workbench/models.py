@@ -65,6 +65,8 @@ class InputRecord(BaseModel):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank")
+        if not any(c.isalpha() for c in value):
+            raise ValueError("has no letters")
         return value
 
     @field_validator("published", mode="before")
@@ -130,6 +132,10 @@ class Skipped(Rejection):
     """A file left alone on purpose (an unsupported type found in a folder): not an error."""
 
 
+class Note(Rejection):
+    """Something wrong in a record that was still ingested (an unreadable date, say)."""
+
+
 class IngestReport(BaseModel):
     """What an ingest run did."""
 
@@ -140,6 +146,7 @@ class IngestReport(BaseModel):
     claims: int = 0
     rejected: list[Rejection] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -72,15 +72,20 @@ class Settings(BaseSettings):
         description="Score from which a match with a differing detail is suggested 'conflicts'.",
     )
     max_key_df: int = Field(
-        default=300,
+        default=100,
         ge=2,
         description="Blocking keys held by more claims than this (or the share below) are dropped.",
     )
     max_key_df_share: float = Field(
-        default=0.002,
+        default=0.0002,
         ge=0,
         le=1,
         description="Share of all claims a blocking key may be held by (the larger limit wins).",
+    )
+    keys_per_claim: int = Field(
+        default=12,
+        ge=1,
+        description="Each claim is indexed by this many of its rarest keys (prefix filtering).",
     )
     min_shared_keys: int = Field(
         default=2,
@@ -88,7 +93,7 @@ class Settings(BaseSettings):
         description="Claims become candidates when they share at least this many keys.",
     )
     max_candidates: int = Field(
-        default=40,
+        default=20,
         ge=1,
         description="Candidates kept per claim (strongest shared keys first) before scoring.",
     )
@@ -103,7 +108,6 @@ def describe() -> list[tuple[str, str, str, str]]:
     """(name, environment variable, default, help) for every setting, in definition order."""
     rows = []
     for name, field in Settings.model_fields.items():
-        rows.append(
-            (name, f"WORKBENCH_{name.upper()}", str(field.default), field.description or "")
-        )
+        default = field.get_default(call_default_factory=True)
+        rows.append((name, f"WORKBENCH_{name.upper()}", str(default), field.description or ""))
     return rows

@@ -8,18 +8,17 @@ completes the rest (ids come from content, so nothing is stored twice).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.ingest.build import article_id, build_article
 from workbench.ingest.readers import SUFFIXES, read_records
-from workbench.models import Article, IngestReport, InputRecord, Rejection, Skipped
+from workbench.models import Article, IngestReport, InputRecord, Note, Rejection, Skipped
+from workbench.parallel import process_pool
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -123,6 +122,9 @@ def iter_records(
             continue
         report.files += 1
         for index, record in enumerate(_records(item, settings, source)):
+            if isinstance(record, Note):
+                report.notes.append(record)
+                continue
             if isinstance(record, Rejection):
                 report.rejected.append(record)
                 continue
@@ -144,17 +146,6 @@ def _new_only(store: Store, batch: list[Pending]) -> list[Pending]:
     ids = [article_id(p.record.source, p.record.text) for p in batch]
     stored = store.existing_article_ids(ids)
     return [p for p, aid in zip(batch, ids, strict=True) if aid not in stored]
-
-
-@contextmanager
-def _pool(settings: Settings) -> Iterator[Executor | None]:
-    if settings.workers <= 1:
-        yield None
-        return
-    # forkserver: workers start clean, without the threads DuckDB and polars keep.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
-        yield pool
 
 
 def ingest(
@@ -192,7 +183,7 @@ def ingest(
         while len(in_flight) > max(1, settings.workers if pool else 0):
             write(*in_flight.popleft())
 
-    with _pool(settings) as pool:
+    with process_pool(settings.workers) as pool:
         for pending in iter_records(paths, settings, report, source=source, progress=progress):
             batch.append(pending)
             if len(batch) >= settings.batch_articles:

@@ -8,8 +8,10 @@ text by trafilatura). Field names accept common aliases (``content`` for ``text`
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,10 +20,11 @@ from pydantic import ValidationError
 
 from workbench.ingest.decode import InputError, decode_bytes
 from workbench.ingest.scraped import page_meta
-from workbench.models import InputRecord, Rejection
+from workbench.models import InputRecord, Note, Rejection
 
-Item = InputRecord | Rejection
+Item = InputRecord | Rejection  # Notes are Rejections that do not stop the record
 
+_ISO_CODE = re.compile(r"^[a-z]{2,3}$")
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text"})
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm"}
 
@@ -51,8 +54,22 @@ def _pick(raw: Mapping[str, Any], field: str) -> Any:
     return None
 
 
-def to_record(raw: Mapping[str, Any], *, default_source: str | None = None) -> InputRecord:
+def _day(value: Any) -> tuple[dt.date | None, str | None]:
+    if value is None or isinstance(value, dt.date):
+        return value, None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]), None
+    except ValueError:
+        return None, f"published {text[:40]!r} is not an ISO date; kept without a date"
+
+
+def to_record(
+    raw: Mapping[str, Any], *, default_source: str | None = None, notes: list[str] | None = None
+) -> InputRecord:
     """Validate one raw mapping (a JSON object or CSV row) into an :class:`InputRecord`.
+
+    A problem that need not lose the record (an unreadable date) is appended to ``notes``.
 
     Raises:
         InputError: with the fields that are missing or invalid.
@@ -62,9 +79,19 @@ def to_record(raw: Mapping[str, Any], *, default_source: str | None = None) -> I
     fields = {f: _pick(raw, f) for f in _ALIASES}
     if isinstance(fields["text"], list):
         fields["text"] = "\n\n".join(str(p) for p in fields["text"])
-    if isinstance(fields["id"], int):
+    if isinstance(fields["id"], int) and not isinstance(fields["id"], bool):
         fields["id"] = str(fields["id"])
+    elif not isinstance(fields["id"], str):
+        fields["id"] = None  # true, a list, an object: no usable id; the file name serves
+    language = fields["language"]
+    if not (isinstance(language, str) and _ISO_CODE.match(language.strip().lower())):
+        fields["language"] = None  # not an ISO 639 code: detect it instead
+    else:
+        fields["language"] = language.strip().lower()
     fields["source"] = fields["source"] or default_source
+    fields["published"], problem = _day(fields["published"])
+    if problem and notes is not None:
+        notes.append(problem)
     try:
         return InputRecord.model_validate({k: v for k, v in fields.items() if v is not None})
     except ValidationError as error:
@@ -86,11 +113,14 @@ def _read_text_page(text: str, name: str, default_source: str | None) -> Iterato
 
 
 def _read_jsonl(text: str, name: str, default_source: str | None) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: U+2028, U+0085 and friends may sit inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        notes: list[str] = []
         try:
-            yield to_record(json.loads(line), default_source=default_source)
+            yield to_record(json.loads(line), default_source=default_source, notes=notes)
+            yield from (Note(path=name, line=number, reason=n) for n in notes)
         except json.JSONDecodeError as error:
             yield Rejection(path=name, line=number, reason=f"not valid JSON: {error.msg}")
         except InputError as error:
@@ -103,11 +133,13 @@ def _read_json(text: str, name: str, default_source: str | None) -> Iterator[Ite
     except json.JSONDecodeError as error:
         yield Rejection(path=name, line=error.lineno, reason=f"not valid JSON: {error.msg}")
         return
-    for index, raw in enumerate(data if isinstance(data, list) else [data]):
+    for number, raw in enumerate(data if isinstance(data, list) else [data], start=1):
+        notes: list[str] = []
         try:
-            yield to_record(raw, default_source=default_source)
+            yield to_record(raw, default_source=default_source, notes=notes)
+            yield from (Note(path=name, reason=f"record {number}: {n}") for n in notes)
         except InputError as error:
-            yield Rejection(path=name, reason=f"record {index}: {error}")
+            yield Rejection(path=name, reason=f"record {number}: {error}")
 
 
 def _read_csv(text: str, name: str, default_source: str | None, delimiter: str) -> Iterator[Item]:
@@ -121,8 +153,10 @@ def _read_csv(text: str, name: str, default_source: str | None, delimiter: str) 
         return
     try:
         for row in reader:
+            notes: list[str] = []
             try:
-                yield to_record(row, default_source=default_source)
+                yield to_record(row, default_source=default_source, notes=notes)
+                yield from (Note(path=name, line=reader.line_num, reason=n) for n in notes)
             except InputError as error:
                 yield Rejection(path=name, line=reader.line_num, reason=str(error))
     except csv.Error as error:
@@ -146,8 +180,10 @@ def _read_html(text: str, name: str, default_source: str | None) -> Iterator[Ite
         "published": data.get("date"),
         "source": default_source or data.get("sitename") or data.get("hostname"),
     }
+    notes: list[str] = []
     try:
-        yield to_record(raw)
+        yield to_record(raw, notes=notes)
+        yield from (Note(path=name, reason=n) for n in notes)
     except InputError as error:
         yield Rejection(path=name, reason=str(error))
 

@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from workbench.text.lexicon import canonical_outlet
+from workbench.text.lexicon import canonical_outlet, is_known_outlet
 from workbench.text.normalise import normalise
+from workbench.text.segment import split_sentences
 
 _SITE_ICON = re.compile(r"^\s*site icon\s+(.{2,80}?)\s*$", re.IGNORECASE)
 _DATE_LINE = re.compile(
@@ -73,16 +74,36 @@ def _date(line: str) -> dt.date | None:
         return None
 
 
+#: Words that follow "according to" / "به گزارش" without naming an outlet.
+_GENERIC = frozenset(
+    normalise(w)
+    for w in "خبرنگار گزارشگر منابع مصادر مراسل مسئولان مسؤولين officials sources reports "
+    "reporters witnesses residents the a".split()
+)
+
+
+def _plausible(name: str) -> bool:
+    # A known outlet, a capitalised Latin name, or Arabic-script words that are not generic.
+    words = name.split()
+    if not words or normalise(words[0]) in _GENERIC:
+        return False
+    return is_known_outlet(name) or not words[0].isascii() or words[0][:1].isupper()
+
+
 def page_meta(text: str) -> PageMeta:
     """Outlet (from "Site icon NAME" or "به گزارش NAME"), date and headline of a scraped page."""
     lines = [line for line in text.splitlines() if line.strip()]
     source = next((m.group(1) for line in lines if (m := _SITE_ICON.match(line))), None)
     if source is None:
         reported = _REPORTED_BY.search(text[:3000])
-        source = reported.group(1) if reported else None
+        source = reported.group(1).strip() if reported and _plausible(reported.group(1)) else None
     published = next((d for line in lines if (d := _date(line)) is not None), None)
     content = [line.strip() for line in lines if not is_chrome(line)]
-    title = content[0] if content and len(content[0].split()) <= 25 else None
+    first = content[0] if content else ""
+    # A headline is one short sentence on its own line; a first paragraph is not a title.
+    title = (
+        first if first and len(first.split()) <= 25 and len(split_sentences(first)) == 1 else None
+    )
     return PageMeta(
         source=canonical_outlet(source) if source else None, published=published, title=title
     )

@@ -11,6 +11,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +20,10 @@ import polars as pl
 from workbench.ids import match_id
 from workbench.linking.blocking import BlockingSettings, candidate_pairs, strongest
 from workbench.linking.copies import find_copies
-from workbench.linking.explain import explain
+from workbench.linking.explain import Explanation, explain
 from workbench.linking.features import Features, block_keys, features
 from workbench.linking.scoring import SIGNALS, feature_frame, score_pairs
+from workbench.parallel import chunked_map, process_pool
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -46,25 +48,30 @@ def blocking_settings(settings: Settings) -> BlockingSettings:
     return BlockingSettings(
         max_key_df=settings.max_key_df,
         max_key_df_share=settings.max_key_df_share,
+        keys_per_claim=settings.keys_per_claim,
         min_shared_keys=settings.min_shared_keys,
         max_candidates=settings.max_candidates,
         window_days=settings.window_days,
     )
 
 
+FEATURE_CHUNK = 2000
+
+
+def _features_of(chunk: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Features]:
+    return [features(row, anchors) for row, anchors in chunk]
+
+
 def build_features(
-    claims: pl.DataFrame, anchors: pl.DataFrame, progress: Progress | None = None
+    claims: pl.DataFrame, anchors: pl.DataFrame, pool: Executor | None = None
 ) -> dict[str, Features]:
-    """Features of each claim row, with its anchors."""
+    """Features of each claim row, with its anchors (in the pool when there are many)."""
     by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for anchor in anchors.iter_rows(named=True):
         by_claim[anchor["claim_id"]].append(anchor)
-    built: dict[str, Features] = {}
-    for done, row in enumerate(claims.iter_rows(named=True), start=1):
-        built[row["claim_id"]] = features(row, by_claim.get(row["claim_id"], []))
-        if progress and done % 2000 == 0:
-            progress("features", done, claims.height)
-    return built
+    items = [(row, by_claim.get(row["claim_id"], [])) for row in claims.iter_rows(named=True)]
+    built = chunked_map(pool, _features_of, items, size=FEATURE_CHUNK)
+    return {f.claim_id: f for f in built}
 
 
 def key_frame(built: Iterable[Features]) -> pl.DataFrame:
@@ -73,33 +80,47 @@ def key_frame(built: Iterable[Features]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"claim_id": pl.String(), "key": pl.String()}, orient="row")
 
 
+ExplainJob = tuple[Features, Features, float, float, float]
+
+
+def _explain_all(chunk: list[ExplainJob]) -> list[Explanation]:
+    return [
+        explain(a, b, score, corroborate_min=low, conflict_min=conflict)
+        for a, b, score, low, conflict in chunk
+    ]
+
+
+def _lists(values: list[tuple[str, ...]]) -> pl.Series:
+    joined = pl.Series(["\x1f".join(v) for v in values], dtype=pl.String())
+    split = joined.str.split("\x1f")
+    return pl.select(
+        pl.when(joined == "").then(pl.lit([], pl.List(pl.String()))).otherwise(split)
+    ).to_series()
+
+
 def _explained(
     scored: pl.DataFrame, built: dict[str, Features], settings: Settings
 ) -> pl.DataFrame:
-    rows = []
+    a_ids, b_ids = scored["claim_a"].to_list(), scored["claim_b"].to_list()
+    jobs: list[ExplainJob] = [
+        (built[a], built[b], score, settings.corroborate_min, settings.conflict_min)
+        for a, b, score in zip(a_ids, b_ids, scored["score"].to_list(), strict=True)
+    ]
+    # In-process: shipping feature pairs to workers costs more than explaining them.
+    why = _explain_all(jobs)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    for row in scored.iter_rows(named=True):
-        a, b = built[row["claim_a"]], built[row["claim_b"]]
-        why = explain(
-            a,
-            b,
-            row["score"],
-            corroborate_min=settings.corroborate_min,
-            conflict_min=settings.conflict_min,
-        )
-        rows.append(
-            {
-                "match_id": match_id(a.claim_id, b.claim_id),
-                "claim_a_id": a.claim_id,
-                "claim_b_id": b.claim_id,
-                **{s: row[s] for s in ("score", *SIGNALS)},
-                "suggestion": why.suggestion.value,
-                "agrees": list(why.agrees),
-                "differs": list(why.differs),
-                "linked_at": now,
-            }
-        )
-    return pl.DataFrame(rows, schema=MATCH_SCHEMA)
+    columns: dict[str, Any] = {
+        "match_id": [match_id(a, b) for a, b in zip(a_ids, b_ids, strict=True)],
+        "claim_a_id": a_ids,
+        "claim_b_id": b_ids,
+        **{s: scored[s] for s in ("score", *SIGNALS)},
+        "suggestion": [w.suggestion.value for w in why],
+        # Joined strings split by polars: far cheaper than nested Python lists.
+        "agrees": _lists([w.agrees for w in why]),
+        "differs": _lists([w.differs for w in why]),
+        "linked_at": [now] * scored.height,
+    }
+    return pl.DataFrame(columns, schema=MATCH_SCHEMA)
 
 
 MATCH_SCHEMA = pl.Schema(
@@ -117,11 +138,14 @@ MATCH_SCHEMA = pl.Schema(
 )
 
 
-def _partner_features(store: Store, pairs: pl.DataFrame, built: dict[str, Features]) -> None:
+def _partner_features(
+    store: Store, pairs: pl.DataFrame, built: dict[str, Features], pool: Executor | None
+) -> None:
     ids = pl.concat([pairs["claim_a"], pairs["claim_b"]]).unique()
     missing = ids.filter(~ids.is_in(list(built)))
     if missing.len():
-        built.update(build_features(store.claim_rows(missing), store.anchor_rows(missing)))
+        rows, anchors = store.claim_rows(missing), store.anchor_rows(missing)
+        built.update(build_features(rows, anchors, pool))
 
 
 def _copies(
@@ -147,13 +171,35 @@ def _copies(
     return find_copies(both, per_article)
 
 
-def link(store: Store, settings: Settings, *, progress: Progress | None = None) -> LinkReport:
-    """Link new claims to every claim of other sources; store matches; return a summary."""
+def link(
+    store: Store, settings: Settings, *, progress: Progress | None = None, rebuild: bool = False
+) -> LinkReport:
+    """Link new claims to every claim of other sources; store matches; return a summary.
+
+    With ``rebuild``, machine output (keys, matches, copies) is dropped first and every claim
+    is linked again, e.g. after a lexicon or settings change. Verdicts are never touched.
+    """
     started = time.perf_counter()
     began = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     store.init()
+    if rebuild:
+        store.forget_links()
+    with process_pool(settings.workers) as pool:
+        return _link(store, settings, pool, progress, started, began)
+
+
+def _link(
+    store: Store,
+    settings: Settings,
+    pool: Executor | None,
+    progress: Progress | None,
+    started: float,
+    began: dt.datetime,
+) -> LinkReport:
     new_claims = store.unkeyed_claims()
-    built = build_features(new_claims, store.anchor_rows(new_claims["claim_id"]), progress)
+    if progress:
+        progress("features", 0, new_claims.height)
+    built = build_features(new_claims, store.anchor_rows(new_claims["claim_id"]), pool)
     new_keys = key_frame(built.values())
     stored_keys, meta, copy_inputs, per_article = store.link_index()
     incremental = stored_keys.height > 0
@@ -165,11 +211,13 @@ def link(store: Store, settings: Settings, *, progress: Progress | None = None) 
     )
     if progress:
         progress("scoring", 0, pairs.height)
-    _partner_features(store, pairs, built)
+    _partner_features(store, pairs, built, pool)
     scored = score_pairs(pairs, feature_frame(built))
     kept = strongest(
         scored.filter(pl.col("score") >= settings.link_threshold), settings.link_top_k, "score"
     )
+    if progress:
+        progress("explaining", 0, kept.height)
     matches = _explained(kept, built, settings)
     copies = _copies(copy_inputs, matches, per_article, built)
     seconds = time.perf_counter() - started

@@ -3,8 +3,9 @@
 Every claim has keys (cross-script name skeletons, lexicon concepts, numbers, ISO days, rare
 tokens). Claims that share keys become candidates when they come from different sources,
 share enough keys, and fall inside the time window. Keys held by too many claims say nothing
-and are dropped (document-frequency limit); the rest weigh ``ln(N / df)``. Each claim keeps
-its strongest ``max_candidates`` partners.
+and are dropped (document-frequency limit); the rest weigh ``ln(N / df)``, and each claim
+takes part with its ``keys_per_claim`` rarest keys only. Each claim keeps its strongest
+``max_candidates`` partners.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ META_SCHEMA = pl.Schema(
 class BlockingSettings:
     """Knobs of candidate generation (see workbench.settings for defaults and help)."""
 
-    max_key_df: int = 300
-    max_key_df_share: float = 0.002
+    max_key_df: int = 100
+    max_key_df_share: float = 0.0002
+    keys_per_claim: int = 12
     min_shared_keys: int = 2
-    max_candidates: int = 40
+    max_candidates: int = 20
     window_days: int = 3650
 
 
@@ -43,6 +45,16 @@ def key_weights(keys: pl.DataFrame, n_claims: int, settings: BlockingSettings) -
         .agg(pl.len().alias("df"))
         .filter((pl.col("df") >= 2) & (pl.col("df") <= limit))
         .with_columns(weight=(pl.lit(max(n_claims, 2)) / pl.col("df")).log())
+    )
+
+
+def rarest_keys(keys: pl.DataFrame, weights: pl.DataFrame, per_claim: int) -> pl.DataFrame:
+    """Each claim's ``per_claim`` rarest usable keys (prefix filtering): rare keys find the
+    partners that matter, and the join stays bounded by claims x per_claim x max df."""
+    return (
+        keys.join(weights.select("key", "df", "weight"), on="key")
+        .filter(pl.col("df").rank("ordinal").over("claim_id") <= per_claim)
+        .select("claim_id", "key", "weight")
     )
 
 
@@ -62,8 +74,8 @@ def candidate_pairs(
         new_ids: when given, only pairs with at least one of these claims (incremental link).
     """
     weights = key_weights(keys, meta.height, settings)
-    indexed = keys.join(weights.select("key", "weight"), on="key").join(
-        meta.select("claim_id", "source", "published"), on="claim_id"
+    indexed = rarest_keys(keys, weights, settings.keys_per_claim).join(
+        meta.select("claim_id", "source", pl.col("published").cast(pl.Date)), on="claim_id"
     )
     left = indexed if new_ids is None else indexed.filter(pl.col("claim_id").is_in(new_ids))
     pairs = (

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from workbench.linking.features import TITLE_GROUPS, Features
 
 FUZZY_NAME = 85.0
+FUZZY_PAIRS = 64  # fuzzy name comparisons are made only between short lists
 
 
 class Suggestion(StrEnum):
@@ -36,19 +37,17 @@ class Explanation:
 
 
 def _names(a: Features, b: Features) -> list[str]:
-    found = []
-    for text_a, key_a in a.names:
-        match = next(
-            (
-                t
-                for t, k in b.names
-                if k == key_a or (len(key_a) > 2 and fuzz.ratio(k, key_a) >= FUZZY_NAME)
-            ),
-            None,
-        )
-        if match is not None:
-            found.append(f"name: {text_a} = {match}")
-    return list(dict.fromkeys(found))
+    written_a = {k: w for w, k in reversed(a.names)}  # skeleton -> first form written
+    written_b = {k: w for w, k in reversed(b.names)}
+    found = [f"name: {written_a[k]} = {written_b[k]}" for k in written_a if k in written_b]
+    rest_a = [k for k in written_a if k not in written_b and len(k) > 2]
+    rest_b = [k for k in written_b if k not in written_a and len(k) > 2]
+    if len(rest_a) * len(rest_b) <= FUZZY_PAIRS:  # near spellings: واشنطن ~ Washington
+        for key in rest_a:
+            best = process.extractOne(key, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
+            if best is not None:
+                found.append(f"name: {written_a[key]} ~ {written_b[best[0]]}")
+    return found
 
 
 def _days(dates: frozenset[str]) -> set[str]:

@@ -12,10 +12,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.linking.keys import all_stopwords, skeleton, stems, stopwords
+from workbench.linking.keys import (
+    all_stopwords,
+    normalised_skeleton,
+    skeleton,
+    stems,
+    stopwords,
+)
 from workbench.linking.lexicon import concepts, lexicon
 from workbench.text.lexicon import outlets
-from workbench.text.normalise import normalise
+from workbench.text.normalise import normalised_tokens
 from workbench.text.normalise import tokens as word_tokens
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
@@ -52,22 +58,25 @@ class Features:
 
 def _content_tokens(norm: str, language: str) -> list[str]:
     stop = stopwords(language) or all_stopwords()
-    return [t for t in word_tokens(norm) if t not in stop and len(t) > 1 and not t.isdigit()]
+    return [t for t in normalised_tokens(norm) if t not in stop and len(t) > 1 and not t.isdigit()]
 
 
-def _name_words(
+def _name_pairs(
     text: str, anchors: Iterable[Mapping[str, Any]], tokens: list[str], used: set[int]
-) -> list[str]:
+) -> list[tuple[str, str]]:
     words = [w for a in anchors if a["kind"] == "name" for w in str(a["text"]).split()]
+    pairs = [(w, skeleton(w)) for w in [*words, *_CAPITALISED.findall(text)]]
     if _ARABIC_SCRIPT.search(text):
-        # No capitals to tell names in Arabic script: any content word outside the lexicon.
-        words += [t for i, t in enumerate(tokens) if i not in used]
-    words += _CAPITALISED.findall(text)
-    return words
+        # No capitals tell names in Arabic script: every content word outside the lexicon
+        # counts, without its clitics (لكوبر -> كوبر); rare ones survive the DF limits.
+        pairs += [
+            (t, normalised_skeleton(stems(t)[-1])) for i, t in enumerate(tokens) if i not in used
+        ]
+    return pairs
 
 
 def _unit(text: str, end: int) -> str:
-    following = word_tokens(text[end : end + 40])[:2]
+    following = word_tokens(text[end : end + 40])[:2]  # the unit: "120 engineers", "٢١٠ مهندسين"
     found, _ = concepts(following)
     return min(found) if found else ""
 
@@ -78,7 +87,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
     text, language = str(row["text"]), str(row["language"])
     tokens = _content_tokens(str(row["norm_text"]), language)
     found, used = concepts(tokens)
-    name_pairs = [(w, skeleton(w)) for w in _name_words(text, anchors, tokens, used)]
+    name_pairs = _name_pairs(text, anchors, tokens, used)
     names = tuple((w, k) for w, k in dict(name_pairs).items() if len(k) >= MIN_SKELETON)
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
     for anchor in anchors:
@@ -109,7 +118,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
             for a in by_kind.get("attribution", [])
             if a["value"]
         ),
-        negated=any(t in lexicon().negation for t in word_tokens(normalise(text))),
+        negated=not lexicon().negation.isdisjoint(normalised_tokens(str(row["norm_text"]))),
         names=names,
     )
 

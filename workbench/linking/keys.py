@@ -44,8 +44,12 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """Consonant skeleton of one word in any script (``"کوپر" -> "kbr"``); may be empty."""
-    word = _LATIN_ARTICLE.sub("", word)
-    norm = normalise(word)
+    return normalised_skeleton(normalise(_LATIN_ARTICLE.sub("", word)))
+
+
+@lru_cache(maxsize=200_000)
+def normalised_skeleton(norm: str) -> str:
+    """:func:`skeleton` of a word that is already normalised."""
     if norm.startswith(_ARTICLE) and len(norm) > 4:
         norm = norm[2:]
     latin = anyascii(norm).lower()

@@ -25,6 +25,7 @@ class Lexicon:
     words: dict[str, str]
     phrases: dict[tuple[str, ...], str]
     negation: frozenset[str]
+    phrase_starts: frozenset[str] = frozenset()
 
 
 def _base(token: str) -> str:
@@ -50,7 +51,8 @@ def lexicon() -> Lexicon:
     negation = frozenset(
         t for ws in raw.get("negation", {}).values() for w in ws for t in word_tokens(w)
     )
-    return Lexicon(words=words, phrases=phrases, negation=negation)
+    starts = frozenset(p[0] for p in phrases)
+    return Lexicon(words=words, phrases=phrases, negation=negation, phrase_starts=starts)
 
 
 def concepts(tokens: list[str]) -> tuple[set[str], set[int]]:
@@ -62,18 +64,26 @@ def concepts(tokens: list[str]) -> tuple[set[str], set[int]]:
     bases = [_base(t) for t in tokens]
     found: set[str] = set()
     used: set[int] = set()
+    starts = [i for i, b in enumerate(bases) if b in lex.phrase_starts]
     for size in range(MAX_PHRASE, 1, -1):
-        for start in range(len(tokens) - size + 1):
+        for start in starts:
             window = range(start, start + size)
+            if window.stop > len(tokens):
+                continue
             concept = lex.phrases.get(tuple(bases[i] for i in window))
             if concept and not used.intersection(window):
                 found.add(concept)
                 used.update(window)
     for index, token in enumerate(tokens):
-        if index in used:
-            continue
-        concept = next((lex.words[f] for f in stems(token) if f in lex.words), None)
+        concept = None if index in used else word_concept(token)
         if concept:
             found.add(concept)
             used.add(index)
     return found, used
+
+
+@lru_cache(maxsize=200_000)
+def word_concept(token: str) -> str | None:
+    """The concept of one normalised word (through its stems), or None."""
+    words = lexicon().words
+    return next((words[f] for f in stems(token) if f in words), None)

@@ -122,6 +122,11 @@ class Store:
         with self._write() as con:
             links.write_link_results(con, **frames)
 
+    def forget_links(self) -> None:
+        """Drop keys, matches and copies so the next link run starts over."""
+        with self._write() as con:
+            links.forget_links(con)
+
     def matches(self, *, limit: int | None = None) -> pl.DataFrame:
         """Matches with both claims' sources, languages and texts, best first."""
         with self._read() as con:

@@ -122,6 +122,14 @@ def write_link_results(
         raise
 
 
+def forget_links(con: Connection) -> None:
+    """Drop keys, matches and copies (machine output only) so the next run links everything."""
+    con.execute("BEGIN TRANSACTION")
+    for table in ("claim_keys", "keyed_claims", "matches", "article_copies"):
+        con.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+    con.execute("COMMIT")
+
+
 def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame:
     """Matches with both claims' sources, languages and texts, best first."""
     return _frame(

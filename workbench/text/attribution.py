@@ -40,7 +40,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\"().!?]")
 _WORD = re.compile(r"[^\s,;:\"().!?]+")
 _STOP_AFTER = frozenset("ان انه فی عبر خلال علی الی ل ب به که that in on".split())
 _ARTICLES = frozenset("the a an".split())
-_STOP_BEFORE = frozenset("در به با از نیز هم که را و the a an".split())
+_STOP_BEFORE = frozenset("در به با از نیز هم که را و".split())
 _MAX_WORDS = 4
 
 
@@ -63,6 +63,8 @@ def _clause_start_words(norm: str, verb_start: int) -> tuple[int, int] | None:
     start = breaks[-1] if breaks else 0
     words: list[re.Match[str]] = []
     for word in _WORD.finditer(norm, start, verb_start):
+        if not words and word.group() in _ARTICLES:
+            continue  # "The Pentagon announced": the speaker is "Pentagon"
         if word.group() in _STOP_BEFORE or len(words) == _MAX_WORDS:
             break
         words.append(word)
@@ -91,7 +93,7 @@ def find_attributions(text: str) -> list[Anchor]:
     anchors = []
     for verb, v_start, v_end, speaker in sorted(_speaker_spans(norm), key=lambda s: s[1]):
         span = speaker or (v_start, v_end)
-        start, end = original_span(where, *span)
+        start, end = original_span(where, *span, text)
         value = canonical_outlet(norm[speaker[0] : speaker[1]]) if speaker else ""
         anchors.append(
             Anchor(

@@ -650,6 +650,7 @@ def find_dates(
         hits.extend(_calendar_hits(calendar, folded, text))
     chosen = select_longest(hits)
     years = {GREGORIAN: context_year, JALALI: context_jalali_year, HIJRI: context_hijri_year}
+    years = {name: year or _bare_year(folded, name) for name, year in years.items()}
     context = _Context(years, reference)
     anchors: list[Anchor] = []
     dated = [h for h in chosen if h.year is not None]
@@ -658,6 +659,18 @@ def find_dates(
         if value is not None:
             anchors.append(_anchor(text, hit, value))
     return anchors
+
+
+_BARE_YEARS = {JALALI: (1300, 1499), GREGORIAN: (1900, 2100)}
+
+
+def _bare_year(folded: str, calendar: str) -> int | None:
+    """A year standing alone in the sentence ("در ۱۴۰۳ و در ۱۸ آذرماه"), before the article's."""
+    low, high = _BARE_YEARS.get(calendar, (0, -1))
+    return next(
+        (int(m.group()) for m in _FOUR_DIGITS.finditer(folded) if low <= int(m.group()) <= high),
+        None,
+    )
 
 
 def _value(hit: _Hit, dated: list[_Hit], context: _Context) -> str | None:

@@ -41,7 +41,24 @@ def title_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def outlets() -> dict[str, str]:
     """Normalised outlet alias -> canonical outlet name (``"ایرنا" -> "IRNA"``)."""
-    return {normalise(w): name for name, ws in _load("outlets.json").items() for w in [name, *ws]}
+    return {
+        normalise(w.lstrip("~")): name
+        for name, ws in _load("outlets.json").items()
+        for w in [name, *ws]
+    }
+
+
+@lru_cache(maxsize=1)
+def ambiguous_outlet_aliases() -> frozenset[str]:
+    """Aliases marked ``~``: outlet names only after a reporting verb."""
+    return frozenset(
+        normalise(w[1:]) for ws in _load("outlets.json").values() for w in ws if w[:1] == "~"
+    )
+
+
+def is_known_outlet(name: str) -> bool:
+    """True when the lexicon knows ``name`` as an outlet or official source."""
+    return normalise(" ".join(name.split())) in outlets()
 
 
 def canonical_outlet(name: str) -> str:
@@ -52,5 +69,6 @@ def canonical_outlet(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def outlet_pattern() -> re.Pattern[str]:
-    """Regex over normalised text finding outlet aliases of 3+ letters; group 1 is the alias."""
-    return _alternation({k: v for k, v in outlets().items() if len(k) >= 3 and k != "مهر"})
+    """Regex over normalised text finding unambiguous outlet aliases of 3+ letters (group 1)."""
+    ambiguous = ambiguous_outlet_aliases()
+    return _alternation({k: v for k, v in outlets().items() if len(k) >= 3 and k not in ambiguous})

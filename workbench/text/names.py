@@ -13,7 +13,10 @@ from workbench.models import Anchor, AnchorKind
 from workbench.text.lexicon import canonical_outlet, outlet_pattern, title_pattern, titles
 from workbench.text.normalise import aligned_normalise, normalise, original_span
 
-_QUOTED = re.compile(r"«([^«»]{2,60})»|“([^“”]{2,60})”|\"([^\"]{2,60})\"|\(([^()]{2,40})\)")
+# Short quoted spans without sentence punctuation inside: «برد کوپر», “سنتكوم”, (CENTCOM).
+_QUOTED = re.compile(
+    r"«([^«».,!?؟،]{2,60})»|“([^“”.,!?؟،]{2,60})”|\"([^\".,!?؟،]{2,60})\"|\(([^().,!?؟،]{2,40})\)"
+)
 _LATIN_NAME = re.compile(
     r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|del|van|von|der|la|le|du|da)[-\s]+)?[A-Z][\w'’-]+)*"
 )
@@ -21,9 +24,13 @@ _TOKEN = re.compile(r"[^\s\"'(),.;:!?،؛]+")
 # Words that end a name after a title (normalised): prepositions, conjunctions, relatives.
 _STOP = frozenset(
     "فی من علی الی عن مع ان الذی التی خلال منذ حول عبر و او ثم قد در به با از که را این آن "
-    "برای نیز هم تا بر of in on at to with from and the a an who which said that".split()
+    "برای نیز هم تا بر of in on at to with from and the a an who which said that "
+    # verbs and time words that follow a name: "الشرع يبحث", "پزشکیان امروز", "told reporters"
+    "یبحث بحث استقبل التقی قال قالت اکد اعلن ذکر اشار امس الیوم امروز دیروز اعلام گفت "
+    "افزود کرد said says told announced met visited today yesterday".split()
 )
-_MAX_NAME_WORDS = 5
+_LEADING = frozenset("in the at on a an for by from with as of".split())
+_MAX_QUOTED_WORDS = 4
 
 
 def _anchor(kind: AnchorKind, text: str, span: tuple[int, int], value: str) -> Anchor:
@@ -35,7 +42,7 @@ def find_titles(text: str) -> list[Anchor]:
     norm, where = aligned_normalise(text)
     found = []
     for match in title_pattern().finditer(norm):
-        span = original_span(where, *match.span(1))
+        span = original_span(where, *match.span(1), text)
         found.append(_anchor(AnchorKind.TITLE, text, span, titles()[match.group(1)]))
     return found
 
@@ -45,7 +52,7 @@ def _quoted_names(text: str) -> list[Anchor]:
     for match in _QUOTED.finditer(text):
         group = next(i for i in range(1, 5) if match.group(i) is not None)
         inner = match.group(group).strip()
-        if 0 < len(inner.split()) <= _MAX_NAME_WORDS and normalise(inner):
+        if 0 < len(inner.split()) <= _MAX_QUOTED_WORDS and normalise(inner):
             found.append(_anchor(AnchorKind.NAME, text, match.span(group), normalise(inner)))
     return found
 
@@ -54,7 +61,7 @@ def _latin_names(text: str) -> list[Anchor]:
     found = []
     for match in _LATIN_NAME.finditer(text):
         words = match.group().split()
-        while words and normalise(words[0]) in titles():
+        while words and (normalise(words[0]) in titles() or words[0].lower() in _LEADING):
             words = words[1:]  # "Admiral Brad Cooper": the title is its own anchor
         if not words or (match.start() == 0 and len(words) == 1):
             continue  # a lone capital at the start of a sentence is just the first word
@@ -69,7 +76,7 @@ def _words_after(norm: str, position: int) -> tuple[int, int] | None:
     taken: list[re.Match[str]] = []
     for match in _TOKEN.finditer(norm, position):
         gap = norm[taken[-1].end() if taken else position : match.start()]
-        if gap.strip() or match.group() in _STOP or len(taken) == 3:
+        if gap.strip() or match.group() in _STOP or match.group() in titles() or len(taken) == 3:
             break
         if not taken and match.group().startswith("ال") and match.group().endswith("ی"):
             position = match.end()  # nisba adjective: "الرئيس السوري أحمد الشرع"
@@ -85,7 +92,12 @@ def _names_after_titles(text: str) -> list[Anchor]:
         span = _words_after(norm, match.end())
         if span is not None and not norm[span[0] : span[1]].isdigit():
             found.append(
-                _anchor(AnchorKind.NAME, text, original_span(where, *span), norm[span[0] : span[1]])
+                _anchor(
+                    AnchorKind.NAME,
+                    text,
+                    original_span(where, *span, text),
+                    norm[span[0] : span[1]],
+                )
             )
     return found
 
@@ -96,7 +108,7 @@ def _known_outlets(text: str) -> list[Anchor]:
         _anchor(
             AnchorKind.NAME,
             text,
-            original_span(where, *m.span(1)),
+            original_span(where, *m.span(1), text),
             canonical_outlet(m.group(1)),
         )
         for m in outlet_pattern().finditer(norm)

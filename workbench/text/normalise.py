@@ -32,7 +32,9 @@ _LETTERS = str.maketrans(
         "ە": "ه",
         "ھ": "ه",
         "ٱ": "ا",  # alef wasla
-        "ء": "",  # bare hamza: spelled inconsistently (الرءاسة / الرئاسة)
+        "ء": "",  # hamza, bare or on a seat, is spelled inconsistently: الرءاسة / الرئاسة,
+        "ئ": "",  # مسؤول / مسئول, so it is dropped with its seat (see _SEATED_HAMZA)
+        "ؤ": "",
         "،": ",",
         "؛": ";",
         "؟": "?",
@@ -69,9 +71,14 @@ _MARKS: dict[int, None] = {c: None for c in range(0x300, 0x20000) if unicodedata
 _TABLE: dict[int, str | None] = {**_MARKS, **_DROP, **_LETTERS, **digit_table()}
 
 
+#: Hamza on yeh or waw, composed or not, goes before NFKD would leave its seat behind.
+_SEATED_HAMZA = re.compile("[\u0626\u0624]|[\u064a\u06cc\u0648]\u0654")
+
+
 def _one_pass(text: str) -> str:
-    # NFKD splits hamza carriers (أ إ آ ؤ ئ) and Latin accents into base + mark; the table
-    # drops the marks; NFC puts back together what is left (Hangul, for one).
+    # NFKD splits alef carriers (أ إ آ) and Latin accents into base + mark; the table drops
+    # the marks; NFC puts back together what is left (Hangul, for one).
+    text = _SEATED_HAMZA.sub("", text)
     return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_TABLE))
 
 
@@ -92,8 +99,14 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:
-    """Word and number tokens of normalised ``text`` (punctuation dropped)."""
-    return _TOKEN.findall(normalise(text))
+    """Word and number tokens of ``text`` after normalising it (punctuation dropped)."""
+    return normalised_tokens(normalise(text))
+
+
+def normalised_tokens(norm: str) -> list[str]:
+    """Word and number tokens of text that is already normalised."""
+    found: list[str] = _TOKEN.findall(norm)
+    return found
 
 
 @lru_cache(maxsize=8192)
@@ -113,6 +126,7 @@ class _CharTable(dict[str, str]):
 
 _CHARS = _CharTable()
 _SPACE_RUN = re.compile(r" {2,}")
+_INVISIBLE = frozenset(BIDI_CONTROLS + ZERO_WIDTH)
 
 
 def _aligned_slow(text: str) -> tuple[str, tuple[int, ...]]:
@@ -149,6 +163,16 @@ def aligned_normalise(text: str) -> tuple[str, tuple[int, ...]]:
     return joined, tuple(where[lead : lead + len(joined)])
 
 
-def original_span(where: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
-    """Map a ``[start, end)`` span of aligned normalised text back to the original text."""
-    return where[start], where[end - 1] + 1
+def original_span(
+    where: tuple[int, ...], start: int, end: int, text: str | None = None
+) -> tuple[int, int]:
+    """Map a ``[start, end)`` span of aligned normalised text back to the original text.
+
+    Given the original ``text``, the span also takes in the marks that normalising dropped
+    at its end (a final hamza or haraka: "الوزراء", not "الوزرا").
+    """
+    first, last = where[start], where[end - 1] + 1
+    if text is not None:
+        while last < len(text) and text[last] not in _INVISIBLE and not _CHARS[text[last]]:
+            last += 1
+    return first, last

@@ -13,16 +13,22 @@ from dataclasses import dataclass
 _TERMINATORS = ".!?؟…۔"
 _CLOSERS = "\"'»”’)]"
 _QUOTES = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-_END = re.compile(rf"[{re.escape(_TERMINATORS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
+# Bidi marks may sit between a full stop and the next space: "قتلوا.\u202c \u200fوأضاف".
+_INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_END = re.compile(rf"[{re.escape(_TERMINATORS)}]+[{re.escape(_CLOSERS)}]*[{_INVISIBLE}]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\.$")
+_ARABIC_LETTER = re.compile(r"^[\u0620-\u064a\u066e-\u06d3]$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 #: Lower-case abbreviations that end with a dot but not a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen adm col lt maj capt sgt cpl st jr sr rep sen gov pres "
-    "u.s u.n u.k e.g i.e etc vs no nos fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "inc co corp ltd dept univ approx est mt ft av ave blvd mme mlle m".split()
+    "u.s u.n u.k e.g i.e etc vs nos fig jan feb mar apr jun jul aug sep sept oct nov dec "
+    "inc co corp ltd dept univ approx est mt ft av ave blvd mme mlle m "
+    "janv févr avr juil déc env cf".split()
 )
+#: Abbreviations that often end a sentence: before a capital, their dot ends it too.
+SENTENCE_FINAL = frozenset("u.s u.n u.k etc inc co corp ltd jr sr".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +48,16 @@ def _inside(start: int, stop: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a < start < b and stop != b for a, b in ranges)
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(before: str, after: str) -> bool:
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
-    word = match.group(1)
-    return word.casefold() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    word = match.group(1).casefold()
+    if word in SENTENCE_FINAL:
+        return not after[:1].isupper()  # "in the U.S. He said": the sentence ends
+    if len(word) == 1:
+        return match.group(1).isupper() or bool(_ARABIC_LETTER.match(word))  # J. / د.
+    return word in ABBREVIATIONS
 
 
 def _sentence_ends(line: str) -> list[int]:
@@ -57,10 +67,10 @@ def _sentence_ends(line: str) -> list[int]:
         stop = match.end()
         if _inside(match.start(), stop, ranges):
             continue
-        window = line[max(0, match.start() - 24) : match.start() + 1]  # the word before the dot
-        if line[match.start()] == "." and _is_abbreviation(window):
-            continue
         rest = line[stop:].lstrip()
+        window = line[max(0, match.start() - 24) : match.start() + 1]  # the word before the dot
+        if line[match.start()] == "." and _is_abbreviation(window, rest):
+            continue
         if rest[:1].islower() and rest[:1].isascii():
             continue  # "approx. five", "p.m. today": a Latin sentence starts upper-case
         ends.append(stop)

@@ -1,0 +1,130 @@
+"""The link command on a real DuckDB file: quality on the dev sets, ids, increments, exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EVAL, SAMPLES, RunCli
+from workbench.ids import match_id
+from workbench.ingest.pipeline import ingest
+from workbench.jobs.evaluate import evaluate
+from workbench.jobs.link import link
+from workbench.settings import Settings
+from workbench.store import Store
+
+ARTICLES = SAMPLES / "articles"
+
+
+@pytest.fixture
+def linked(db: Path) -> Store:
+    store = Store(db)
+    ingest([ARTICLES], store, Settings())
+    link(store, Settings())
+    return store
+
+
+def test_samples_gold_all_pairs_found() -> None:
+    result = evaluate(SAMPLES / "gold.csv", ARTICLES, Settings())
+    assert result.unresolved == []
+    assert result.linker.recall == 1.0
+    assert result.linker.recall_at_5 == 1.0
+    assert result.linker.distinct_linked is not None and result.linker.distinct_linked <= 0.34
+
+
+def test_seeds_gold(seeds: Path) -> None:
+    gold = EVAL / "seeds_gold.csv"
+    if not gold.exists():
+        pytest.skip(f"no gold file at {gold}")
+    result = evaluate(gold, seeds, Settings())
+    assert result.resolved == 7
+    assert result.linker.recall_at_5 == 1.0  # all 7 pairs in the top 5 of their claims
+    assert result.linker.conflicts_suggested == 1.0  # admiral vs general
+    assert result.baseline.recall_at_5 is not None and result.baseline.recall_at_5 < 1.0
+
+
+def test_rank_conflict_is_explained(seeds: Path, db: Path) -> None:
+    store = Store(db)
+    ingest([seeds], store, Settings())
+    link(store, Settings())
+    matches = store.matches()
+    rank = matches.filter(
+        matches["text_a"].str.contains("الأدميرال") | matches["text_b"].str.contains("الأدميرال")
+    )
+    rank = rank.filter(rank["text_a"].str.contains("ژنرال") | rank["text_b"].str.contains("ژنرال"))
+    row = rank.row(0, named=True)
+    assert row["suggestion"] == "conflicts"
+    assert "admiral" in row["differs"] and "general" in row["differs"]
+    assert "CENTCOM" in row["agrees"] or "kbr" in row["agrees"] or "کوپر" in row["agrees"]
+
+
+def test_match_ids_derive_from_claim_ids(linked: Store) -> None:
+    for row in linked.matches().iter_rows(named=True):
+        assert row["match_id"] == match_id(row["claim_a_id"], row["claim_b_id"])
+        assert row["source_a"] != row["source_b"]
+        assert 0 <= row["score"] <= 100
+
+
+def test_relinking_changes_nothing(linked: Store) -> None:
+    before = linked.matches().sort("match_id")
+    report = link(linked, Settings())
+    assert (report.new_claims, report.candidates, report.matches) == (0, 0, 0)
+    assert linked.matches().sort("match_id").equals(before)
+
+
+def test_same_ids_in_another_database(linked: Store, tmp_path: Path) -> None:
+    other = Store(tmp_path / "other.duckdb")
+    ingest([ARTICLES], other, Settings())
+    link(other, Settings())
+    assert set(other.matches()["match_id"]) == set(linked.matches()["match_id"])
+
+
+def test_incremental_link_scores_only_new_claims(db: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in sorted(ARTICLES.iterdir()):
+        shutil.copy(path, (first if path.suffix == ".txt" else second) / path.name)
+    store = Store(db)
+    ingest([first], store, Settings())
+    one = link(store, Settings())
+    ingest([second], store, Settings())
+    two = link(store, Settings())
+    assert two.new_claims == store.totals()["claims"] - one.new_claims
+    ids = set(store.matches()["match_id"])
+    assert len(ids) == one.matches + two.matches  # nothing scored twice
+    assert store.link_totals()["copies"] >= 1  # the wire copy spans the two halves
+
+
+def test_wire_copy_is_detected(linked: Store) -> None:
+    assert linked.link_totals()["copies"] == 1
+
+
+def test_export_matches(run_cli: RunCli, tmp_path: Path) -> None:
+    run_cli("ingest", "-q", ARTICLES)
+    result = run_cli("link", "-q")
+    assert result.exit_code == 0 and "matches" in result.output
+    out = tmp_path / "matches.csv"
+    assert run_cli("export", "matches", out).exit_code == 0
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = "match_id claim_a_id claim_b_id source_a source_b language_a language_b text_a text_b score suggestion agrees differs"
+    assert set(expected.split()) <= set(rows[0])
+    assert {r["suggestion"] for r in rows} <= {"corroborates", "conflicts", "unsure"}
+    assert any(r["language_a"] != r["language_b"] for r in rows)
+
+
+def test_evaluate_command_json(run_cli: RunCli) -> None:
+    result = run_cli("evaluate", SAMPLES / "gold.csv", "--articles", ARTICLES, "--json")
+    data = json.loads(result.output)
+    assert set(data["linker"]) == {
+        "recall",
+        "recall_at_5",
+        "conflicts_suggested",
+        "distinct_linked",
+    }
+    assert data["resolved"] == data["pairs"]

@@ -1,0 +1,140 @@
+"""Explanations and suggestions: what agrees, what differs, and the hint for reviewers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.linking.explain import Suggestion, explain
+from workbench.linking.features import Features
+
+
+def claim(
+    *,
+    titles: set[str] = frozenset(),  # type: ignore[assignment]
+    numbers: tuple[tuple[str, str], ...] = (),
+    dates: set[str] = frozenset(),  # type: ignore[assignment]
+    negated: bool = False,
+    names: tuple[tuple[str, str], ...] = (("كوبر", "kbr"),),
+) -> Features:
+    return Features(
+        claim_id="x",
+        article_id="a",
+        source="S",
+        language="ar",
+        published=dt.date(2025, 3, 10),
+        text="",
+        tokens=(),
+        name_keys=frozenset(k for _, k in names),
+        concepts=frozenset({"meet"}),
+        numbers=numbers,
+        dates=frozenset(dates),
+        titles=frozenset(titles),
+        speakers=frozenset(),
+        negated=negated,
+        names=names,
+    )
+
+
+CASES = [
+    pytest.param(
+        claim(titles={"admiral"}),
+        claim(titles={"general"}),
+        60,
+        Suggestion.CONFLICTS,
+        "title: admiral ≠ general",
+        id="rank differs",
+    ),
+    pytest.param(
+        claim(titles={"admiral", "commander"}),
+        claim(titles={"commander"}),
+        60,
+        Suggestion.CORROBORATES,
+        None,
+        id="rank on one side only",
+    ),
+    pytest.param(
+        claim(titles={"admiral"}),
+        claim(titles={"president"}),
+        60,
+        Suggestion.CORROBORATES,
+        None,
+        id="rank vs office is not a difference",
+    ),
+    pytest.param(
+        claim(numbers=(("120", "engineer"),)),
+        claim(numbers=(("210", "engineer"),)),
+        60,
+        Suggestion.CONFLICTS,
+        "number (engineer): 120 ≠ 210",
+        id="number of the same unit",
+    ),
+    pytest.param(
+        claim(numbers=(("61", "year"),)),
+        claim(numbers=(("11", "day"),)),
+        60,
+        Suggestion.CORROBORATES,
+        None,
+        id="numbers of different units",
+    ),
+    pytest.param(
+        claim(dates={"2025-03-09"}),
+        claim(dates={"2025-03-08"}),
+        60,
+        Suggestion.CONFLICTS,
+        "date: 2025-03-09 ≠ 2025-03-08",
+        id="days differ",
+    ),
+    pytest.param(
+        claim(dates={"2024-12-08"}),
+        claim(dates={"2024-11-27", "2024-12-08"}),
+        60,
+        Suggestion.CORROBORATES,
+        None,
+        id="a day in common",
+    ),
+    pytest.param(
+        claim(dates={"2017-11-25"}),
+        claim(dates={"2017-11-22/2017-12-21"}),
+        60,
+        Suggestion.CORROBORATES,
+        None,
+        id="day inside a Jalali month",
+    ),
+    pytest.param(
+        claim(negated=True),
+        claim(),
+        60,
+        Suggestion.CONFLICTS,
+        "negation: only in the first claim",
+        id="negation on one side",
+    ),
+    pytest.param(claim(), claim(), 60, Suggestion.CORROBORATES, None, id="nothing differs"),
+    pytest.param(claim(), claim(), 40, Suggestion.UNSURE, None, id="weak link"),
+    pytest.param(
+        claim(titles={"admiral"}),
+        claim(titles={"general"}),
+        20,
+        Suggestion.UNSURE,
+        "title: admiral ≠ general",
+        id="difference on a weak link",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "score", "suggestion", "difference"), CASES)
+def test_explain(
+    a: Features, b: Features, score: float, suggestion: Suggestion, difference: str | None
+) -> None:
+    why = explain(a, b, score, corroborate_min=50, conflict_min=35)
+    assert why.suggestion is suggestion
+    if difference:
+        assert difference in why.differs
+    else:
+        assert why.differs == ()
+
+
+def test_agreeing_names_are_shown_as_written() -> None:
+    why = explain(claim(), claim(names=(("کوپر", "kbr"),)), 60, corroborate_min=50, conflict_min=35)
+    assert "name: كوبر = کوپر" in why.agrees
