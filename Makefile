@@ -31,6 +31,7 @@ install: $(VENV)/.installed
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/workbench --db $(DEMO_DB) ingest data/samples/articles
+	$(BIN)/workbench --db $(DEMO_DB) link
 	$(BIN)/workbench --db $(DEMO_DB) status
 	$(BIN)/workbench --db $(DEMO_DB) serve --port $(PORT)
 
@@ -48,6 +49,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_link.py
 
 # Refresh the pins from what is installed now (run after changing dependencies).
 constraints: install

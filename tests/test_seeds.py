@@ -27,6 +27,22 @@ def _article(seeds: Path, name: str) -> Article:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("سمات الأهلي الشباب حسن معاذ", id="Arabic tag list"),
+        pytest.param("Tags: Syria, Damascus, CENTCOM", id="English tags"),
+        pytest.param("برچسب‌ها: سوریه، دمشق", id="Persian tags"),
+    ],
+)
+def test_tag_lines_are_chrome(line: str) -> None:
+    page = f"Site icon Desk\n\nThe dam reopened on Monday after a review. {line}\n"
+    (record,) = read_records(Path("p.txt"), "p.txt", page.encode())
+    assert isinstance(record, InputRecord)
+    article = build_article(record, ref="p", input_path="p", settings=Settings(), now=dt.datetime(2025, 1, 1))
+    assert [c.text for c in article.claims] == ["The dam reopened on Monday after a review."]
+
+
 def test_first_paragraph_is_not_a_title() -> None:
     page = "Site icon Desk\n\nFirst one here now. Second one here now.\n"
     (record,) = read_records(Path("p.txt"), "p.txt", page.encode())

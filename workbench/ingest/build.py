@@ -27,7 +27,8 @@ def content_spans(text: str, settings: Settings) -> list[Span]:
     for line in text.splitlines(keepends=True):
         if line.strip() and not is_chrome(line):
             for span in split_sentences(line.rstrip("\r\n"), offset=position):
-                spans.extend(cap_span(text, span, settings.max_claim_chars))
+                if not is_chrome(text[span.start : span.end]):  # "... امس. سمات الأهلي"
+                    spans.extend(cap_span(text, span, settings.max_claim_chars))
         position += len(line)
     return spans
 

@@ -42,6 +42,13 @@ _CHROME = frozenset(
         "Devamını oku",
     )
 )
+# Tag lists under an article: "سمات الأهلي الشباب", "Tags: Syria, Damascus", "برچسب‌ها: ...".
+_TAG_LINE = re.compile(
+    r"^\s*(?:سمات|الوسوم|وسوم|الكلمات الدلالية|كلمات دلالية|برچسب(?:\u200c?ها)?|"
+    r"tags|étiquettes|etiketler|mots-clés)\s*[:：]?\s",
+    re.IGNORECASE,
+)
+_TAG_LINE_WORDS = 15
 _REPORTED_BY = re.compile(
     r"(?:به گزارش|according to|selon)\s+([^,،:.\"«»()]{2,40}?)(?=\s+(?:به نقل از|citing)|[,،:.])",
     re.IGNORECASE,
@@ -60,6 +67,8 @@ class PageMeta:
 def is_chrome(line: str) -> bool:
     """True for lines that are site furniture, not article content."""
     if _SITE_ICON.match(line) or _DATE_LINE.match(line):
+        return True
+    if _TAG_LINE.match(line) and len(line.split()) <= _TAG_LINE_WORDS:
         return True
     return len(line) < 40 and normalise(line) in _CHROME
 
