@@ -83,7 +83,12 @@ def measured(*args: str) -> tuple[float, float, str]:
 
 def full(folder: Path) -> Path:
     rows = records()
-    source = write_jsonl(rows, folder / "saudinewsnet.jsonl")
+    source = folder / "saudinewsnet"  # one JSONL file per day, as the corpus comes
+    source.mkdir()
+    for day in sorted({str(r["published"])[:10] for r in rows}):
+        write_jsonl(
+            [r for r in rows if str(r["published"]).startswith(day)], source / f"{day}.jsonl"
+        )
     db = folder / "full.duckdb"
     ingest_s, ingest_gib, ingest_out = measured("--db", str(db), "ingest", "-q", str(source))
     link_s, link_gib, link_out = measured("--db", str(db), "link", "-q")

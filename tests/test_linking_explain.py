@@ -24,16 +24,15 @@ def claim(
         source="S",
         language="ar",
         published=dt.date(2025, 3, 10),
-        text="",
         tokens=(),
-        name_keys=frozenset(k for _, k in names),
-        concepts=frozenset({"meet"}),
+        name_keys=tuple(sorted({k for _, k in names})),
+        concepts=("meet",),
         numbers=numbers,
-        dates=frozenset(dates),
-        titles=frozenset(titles),
-        speakers=frozenset(),
+        dates=tuple(sorted(dates)),
+        titles=tuple(sorted(titles)),
+        speakers=(),
         negated=negated,
-        names=names,
+        names="\n".join(f"{w}\t{k}" for w, k in names),
     )
 
 

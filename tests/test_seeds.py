@@ -39,7 +39,9 @@ def test_tag_lines_are_chrome(line: str) -> None:
     page = f"Site icon Desk\n\nThe dam reopened on Monday after a review. {line}\n"
     (record,) = read_records(Path("p.txt"), "p.txt", page.encode())
     assert isinstance(record, InputRecord)
-    article = build_article(record, ref="p", input_path="p", settings=Settings(), now=dt.datetime(2025, 1, 1))
+    article = build_article(
+        record, ref="p", input_path="p", settings=Settings(), now=dt.datetime(2025, 1, 1)
+    )
     assert [c.text for c in article.claims] == ["The dam reopened on Monday after a review."]
 
 

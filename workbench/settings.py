@@ -98,7 +98,7 @@ class Settings(BaseSettings):
         description="Candidates kept per claim (strongest shared keys first) before scoring.",
     )
     window_days: int = Field(
-        default=3650,
+        default=60,
         ge=0,
         description="Only pair claims of articles published at most this many days apart.",
     )

@@ -56,6 +56,7 @@ def blocking_settings(settings: Settings) -> BlockingSettings:
 
 
 FEATURE_CHUNK = 2000
+SCORE_CHUNK = 200_000
 
 
 def _features_of(chunk: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Features]:
@@ -212,10 +213,16 @@ def _link(
     if progress:
         progress("scoring", 0, pairs.height)
     _partner_features(store, pairs, built, pool)
-    scored = score_pairs(pairs, feature_frame(built))
-    kept = strongest(
-        scored.filter(pl.col("score") >= settings.link_threshold), settings.link_top_k, "score"
-    )
+    table = feature_frame(built)
+    passing = [  # in slices, each cut at the threshold at once: memory stays bounded
+        score_pairs(pairs.slice(start, SCORE_CHUNK), table).filter(
+            pl.col("score") >= settings.link_threshold
+        )
+        for start in range(0, pairs.height, SCORE_CHUNK)
+    ]
+    del table
+    scored = pl.concat(passing) if passing else score_pairs(pairs, feature_frame({}))
+    kept = strongest(scored, settings.link_top_k, "score")
     if progress:
         progress("explaining", 0, kept.height)
     matches = _explained(kept, built, settings)

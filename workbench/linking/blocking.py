@@ -34,7 +34,7 @@ class BlockingSettings:
     keys_per_claim: int = 12
     min_shared_keys: int = 2
     max_candidates: int = 20
-    window_days: int = 3650
+    window_days: int = 60
 
 
 def key_weights(keys: pl.DataFrame, n_claims: int, settings: BlockingSettings) -> pl.DataFrame:
@@ -64,49 +64,87 @@ def candidate_pairs(
     settings: BlockingSettings,
     *,
     new_ids: pl.Series | None = None,
+    chunk: int = 20_000,
 ) -> pl.DataFrame:
     """Cross-source candidate pairs ``(claim_a, claim_b, shared, weight)`` with claim_a < claim_b.
+
+    The self-join runs on integer ids, ``chunk`` claims at a time: each chunk finds all the
+    partners of its claims and keeps their strongest ``max_candidates``, so memory stays
+    bounded however many claims there are.
 
     Args:
         keys: ``claim_id, key`` for every claim in the database.
         meta: ``claim_id, article_id, source, published`` for the same claims.
         settings: limits and window.
         new_ids: when given, only pairs with at least one of these claims (incremental link).
+        chunk: claims joined at a time.
     """
+    numbered = meta.select(
+        "claim_id",
+        cid=pl.int_range(pl.len(), dtype=pl.UInt32),
+        src=pl.col("source").rank("dense").cast(pl.UInt32),
+        day=pl.col("published").cast(pl.Date).cast(pl.Int32),
+    )
     weights = key_weights(keys, meta.height, settings)
-    indexed = rarest_keys(keys, weights, settings.keys_per_claim).join(
-        meta.select("claim_id", "source", pl.col("published").cast(pl.Date)), on="claim_id"
+    indexed = (
+        rarest_keys(keys, weights, settings.keys_per_claim)
+        .with_columns(kid=pl.col("key").rank("dense").cast(pl.UInt32))
+        .join(numbered, on="claim_id")
+        .select("cid", "kid", "src", "day", weight=pl.col("weight").cast(pl.Float32))
     )
-    left = indexed if new_ids is None else indexed.filter(pl.col("claim_id").is_in(new_ids))
+    left_ids = (
+        numbered["cid"]
+        if new_ids is None
+        else numbered.filter(pl.col("claim_id").is_in(new_ids))["cid"]
+    )
+    parts = [
+        _partners(indexed, left_ids[start : start + chunk], settings)
+        for start in range(0, left_ids.len(), chunk)
+    ]
+    found = pl.concat(parts) if parts else pl.DataFrame(schema=_PAIR_SCHEMA)
+    names = numbered.select("cid", "claim_id")
+    return (
+        found.unique(["a", "b"])
+        .join(names.rename({"cid": "a", "claim_id": "claim_a"}), on="a")
+        .join(names.rename({"cid": "b", "claim_id": "claim_b"}), on="b")
+        .select(
+            claim_a=pl.min_horizontal("claim_a", "claim_b"),
+            claim_b=pl.max_horizontal("claim_a", "claim_b"),
+            shared="shared",
+            weight="weight",
+        )
+    )
+
+
+_PAIR_SCHEMA = pl.Schema(
+    {"a": pl.UInt32(), "b": pl.UInt32(), "shared": pl.UInt32(), "weight": pl.Float32()}
+)
+
+
+def _partners(
+    indexed: pl.DataFrame, left_ids: pl.Series, settings: BlockingSettings
+) -> pl.DataFrame:
+    """All cross-source partners of the ``left_ids`` claims; each keeps its strongest ones."""
+    gap = (pl.col("day") - pl.col("day_b")).abs()
     pairs = (
-        left.join(indexed, on="key", suffix="_b")
-        .filter(pl.col("source") != pl.col("source_b"))
-        .filter(_ordered(new_ids))
-        .filter(_in_window(settings.window_days))
-        .group_by("claim_id", "claim_id_b")
-        .agg(shared=pl.len(), weight=pl.col("weight").sum())
+        indexed.filter(pl.col("cid").is_in(left_ids))
+        .join(indexed, on="kid", suffix="_b")
+        .filter(
+            (pl.col("src") != pl.col("src_b")) & (gap.is_null() | (gap <= settings.window_days))
+        )
+        .group_by("cid", "cid_b")
+        .agg(shared=pl.len().cast(pl.UInt32), weight=pl.col("weight").sum())
         .filter(pl.col("shared") >= settings.min_shared_keys)
+        .filter(
+            pl.col("weight").rank("ordinal", descending=True).over("cid") <= settings.max_candidates
+        )
     )
-    pairs = pairs.select(
-        claim_a=pl.min_horizontal("claim_id", "claim_id_b"),
-        claim_b=pl.max_horizontal("claim_id", "claim_id_b"),
+    return pairs.select(
+        a=pl.min_horizontal("cid", "cid_b"),
+        b=pl.max_horizontal("cid", "cid_b"),
         shared="shared",
         weight="weight",
-    ).unique(["claim_a", "claim_b"])
-    return strongest(pairs, settings.max_candidates)
-
-
-def _ordered(new_ids: pl.Series | None) -> pl.Expr:
-    # Each unordered pair once: a < b, except a new claim meets an old one from either side.
-    if new_ids is None:
-        return pl.col("claim_id") < pl.col("claim_id_b")
-    both_new = pl.col("claim_id_b").is_in(new_ids)
-    return ~both_new | (pl.col("claim_id") < pl.col("claim_id_b"))
-
-
-def _in_window(days: int) -> pl.Expr:
-    gap = (pl.col("published") - pl.col("published_b")).dt.total_days().abs()
-    return gap.is_null() | (gap <= days)
+    )
 
 
 def strongest(pairs: pl.DataFrame, per_claim: int, column: str = "weight") -> pl.DataFrame:

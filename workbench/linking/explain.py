@@ -37,8 +37,8 @@ class Explanation:
 
 
 def _names(a: Features, b: Features) -> list[str]:
-    written_a = {k: w for w, k in reversed(a.names)}  # skeleton -> first form written
-    written_b = {k: w for w, k in reversed(b.names)}
+    written_a = {k: w for w, k in reversed(a.name_pairs())}  # skeleton -> first form written
+    written_b = {k: w for w, k in reversed(b.name_pairs())}
     found = [f"name: {written_a[k]} = {written_b[k]}" for k in written_a if k in written_b]
     rest_a = [k for k in written_a if k not in written_b and len(k) > 2]
     rest_b = [k for k in written_b if k not in written_a and len(k) > 2]
@@ -50,11 +50,11 @@ def _names(a: Features, b: Features) -> list[str]:
     return found
 
 
-def _days(dates: frozenset[str]) -> set[str]:
+def _days(dates: tuple[str, ...]) -> set[str]:
     return {d for d in dates if len(d) == 10}
 
 
-def _covers(dates: frozenset[str], day: str) -> bool:
+def _covers(dates: tuple[str, ...], day: str) -> bool:
     # A day agrees with itself, with its month or year, and with an interval holding it.
     for value in dates:
         if "/" in value:
@@ -91,7 +91,7 @@ def _number_differences(a: Features, b: Features) -> list[str]:
 def _title_differences(a: Features, b: Features) -> list[str]:
     differs = []
     for group in TITLE_GROUPS.values():
-        in_a, in_b = a.titles & group, b.titles & group
+        in_a, in_b = group.intersection(a.titles), group.intersection(b.titles)
         if in_a and in_b and not in_a & in_b:
             differs.append(f"title: {', '.join(sorted(in_a))} ≠ {', '.join(sorted(in_b))}")
     return differs
@@ -103,11 +103,11 @@ def explain(
     """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``."""
     agrees = [
         *_names(a, b),
-        *(f"concept: {c}" for c in sorted(a.concepts & b.concepts) if not c.startswith("title:")),
-        *(f"title: {t}" for t in sorted(a.titles & b.titles)),
+        *(f"concept: {c}" for c in sorted(set(a.concepts) & set(b.concepts)) if c[:6] != "title:"),
+        *(f"title: {t}" for t in sorted(set(a.titles) & set(b.titles))),
         *(f"number: {v}" for v in sorted({v for v, _ in a.numbers} & {v for v, _ in b.numbers})),
         *(f"date: {d}" for d in sorted(_days(a.dates) & _days(b.dates))),
-        *(f"speaker: {s}" for s in sorted(a.speakers & b.speakers)),
+        *(f"speaker: {s}" for s in sorted(set(a.speakers) & set(b.speakers))),
     ]
     differs = [*_title_differences(a, b), *_number_differences(a, b), *_date_differences(a, b)]
     if a.negated != b.negated:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from workbench.linking.keys import (
@@ -35,25 +36,34 @@ TITLE_GROUPS = {
 MIN_SKELETON = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
-    """One claim as the linker sees it."""
+    """One claim as the linker sees it (compact: a link run holds one per claim)."""
 
     claim_id: str
     article_id: str
     source: str
     language: str
     published: dt.date | None
-    text: str
+    # Sorted tuples rather than sets: a run holds one Features per claim, and an empty tuple
+    # costs nothing. ``names`` packs "as written\tskeleton" lines into one string.
     tokens: tuple[str, ...]
-    name_keys: frozenset[str]
-    concepts: frozenset[str]
+    name_keys: tuple[str, ...]
+    concepts: tuple[str, ...]
     numbers: tuple[tuple[str, str], ...]  # (value, unit concept or "")
-    dates: frozenset[str]
-    titles: frozenset[str]
-    speakers: frozenset[str]
+    dates: tuple[str, ...]
+    titles: tuple[str, ...]
+    speakers: tuple[str, ...]
     negated: bool
-    names: tuple[tuple[str, str], ...] = field(default=())  # (as written, skeleton)
+    names: str = ""
+
+    def name_pairs(self) -> list[tuple[str, str]]:
+        """(as written, skeleton) of the claim's name-like words."""
+        return [(w, k) for w, _, k in (line.partition("\t") for line in self.names.splitlines())]
+
+
+def _tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({intern(v) for v in values}))
 
 
 def _content_tokens(norm: str, language: str) -> list[str]:
@@ -88,7 +98,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
     tokens = _content_tokens(str(row["norm_text"]), language)
     found, used = concepts(tokens)
     name_pairs = _name_pairs(text, anchors, tokens, used)
-    names = tuple((w, k) for w, k in dict(name_pairs).items() if len(k) >= MIN_SKELETON)
+    names = [(w, k) for w, k in dict(name_pairs).items() if len(k) >= MIN_SKELETON]
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
     for anchor in anchors:
         by_kind.setdefault(str(anchor["kind"]), []).append(anchor)
@@ -100,26 +110,23 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         source=str(row["source"]),
         language=language,
         published=row.get("published"),
-        text=text,
-        tokens=tuple(stems(t)[-1] for t in tokens),
-        name_keys=frozenset(k for _, k in names),
-        concepts=frozenset(
-            found | orgs | {f"title:{a['value']}" for a in by_kind.get("title", [])}
-        ),
+        tokens=tuple(intern(stems(t)[-1]) for t in tokens),  # shared vocabulary: one copy
+        name_keys=_tuple(k for _, k in names),
+        concepts=_tuple(found | orgs | {f"title:{a['value']}" for a in by_kind.get("title", [])}),
         numbers=tuple(
             (str(a["value"]), _unit(text, int(a["char_end"]))) for a in by_kind.get("number", [])
         ),
-        dates=frozenset(
+        dates=_tuple(
             str(a["value"]) for a in by_kind.get("date", []) if not a["value"].startswith("--")
         ),
-        titles=frozenset(str(a["value"]) for a in by_kind.get("title", [])),
-        speakers=frozenset(
+        titles=_tuple(str(a["value"]) for a in by_kind.get("title", [])),
+        speakers=_tuple(
             skeleton(str(a["value"])) or str(a["value"]).lower()
             for a in by_kind.get("attribution", [])
             if a["value"]
         ),
         negated=not lexicon().negation.isdisjoint(normalised_tokens(str(row["norm_text"]))),
-        names=names,
+        names="\n".join(f"{w}\t{k}" for w, k in names),
     )
 
 
