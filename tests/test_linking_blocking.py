@@ -60,8 +60,19 @@ def test_one_shared_key_is_not_enough() -> None:
 def test_frequent_keys_are_dropped() -> None:
     rows = {f"c{i}": (f"S{i}", None, ["c:common", "c:also-common"]) for i in range(5)}
     keys, meta = _frames(rows)
-    assert key_weights(keys, meta.height, SETTINGS).height == 0
+    assert key_weights(keys, meta, SETTINGS).height == 0
     assert candidate_pairs(keys, meta, SETTINGS).height == 0
+
+
+def test_keys_of_one_source_only_are_dropped() -> None:
+    keys, meta = _frames(
+        {
+            "a": ("S1", None, ["t:local", "n:kbr"]),
+            "b": ("S1", None, ["t:local", "n:kbr"]),
+            "c": ("S2", None, ["n:kbr", "c:meet"]),
+        }
+    )
+    assert set(key_weights(keys, meta, SETTINGS)["key"]) == {"n:kbr"}
 
 
 def test_time_window() -> None:

@@ -82,10 +82,10 @@ class Settings(BaseSettings):
         le=1,
         description="Share of all claims a blocking key may be held by (the larger limit wins).",
     )
-    keys_per_claim: int = Field(
-        default=12,
+    keys_per_family: int = Field(
+        default=4,
         ge=1,
-        description="Each claim is indexed by this many of its rarest keys (prefix filtering).",
+        description="A claim is indexed by this many of its rarest keys of each key family.",
     )
     min_shared_keys: int = Field(
         default=2,

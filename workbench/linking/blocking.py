@@ -3,9 +3,9 @@
 Every claim has keys (cross-script name skeletons, lexicon concepts, numbers, ISO days, rare
 tokens). Claims that share keys become candidates when they come from different sources,
 share enough keys, and fall inside the time window. Keys held by too many claims say nothing
-and are dropped (document-frequency limit); the rest weigh ``ln(N / df)``, and each claim
-takes part with its ``keys_per_claim`` rarest keys only. Each claim keeps its strongest
-``max_candidates`` partners.
+and are dropped (document-frequency limit), as are keys of one source only; the rest weigh
+``ln(N / df)``. Each claim takes part with its ``keys_per_family`` rarest keys of each key
+family, and keeps its strongest ``max_candidates`` partners.
 """
 
 from __future__ import annotations
@@ -31,29 +31,38 @@ class BlockingSettings:
 
     max_key_df: int = 100
     max_key_df_share: float = 0.0002
-    keys_per_claim: int = 12
+    keys_per_family: int = 4
     min_shared_keys: int = 2
     max_candidates: int = 20
     window_days: int = 60
 
 
-def key_weights(keys: pl.DataFrame, n_claims: int, settings: BlockingSettings) -> pl.DataFrame:
-    """Keys kept by the document-frequency limit, with their weight ``ln(N / df)``."""
+def key_weights(keys: pl.DataFrame, meta: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
+    """Keys that can pair claims of different sources and pass the document-frequency
+    limit, with their weight ``ln(N / df)``. A key held by one source only pairs nothing."""
+    n_claims = meta.height
     limit = max(settings.max_key_df, int(settings.max_key_df_share * n_claims))
     return (
-        keys.group_by("key")
-        .agg(pl.len().alias("df"))
-        .filter((pl.col("df") >= 2) & (pl.col("df") <= limit))
+        keys.join(meta.select("claim_id", "source"), on="claim_id")
+        .group_by("key")
+        .agg(df=pl.len(), sources=pl.col("source").n_unique())
+        .filter((pl.col("sources") >= 2) & (pl.col("df") <= limit))
         .with_columns(weight=(pl.lit(max(n_claims, 2)) / pl.col("df")).log())
     )
 
 
-def rarest_keys(keys: pl.DataFrame, weights: pl.DataFrame, per_claim: int) -> pl.DataFrame:
-    """Each claim's ``per_claim`` rarest usable keys (prefix filtering): rare keys find the
-    partners that matter, and the join stays bounded by claims x per_claim x max df."""
+def rarest_keys(keys: pl.DataFrame, weights: pl.DataFrame, per_family: int) -> pl.DataFrame:
+    """Each claim's ``per_family`` rarest usable keys of each family (prefix filtering).
+
+    Families are the key prefixes: names, concepts, numbers, days, tokens. Rare keys find
+    the partners that matter and keep the join bounded (claims x families x per_family x
+    max df); taking them per family keeps the cross-language ones (concepts, names, days),
+    which are commoner than a language's rare words.
+    """
     return (
         keys.join(weights.select("key", "df", "weight"), on="key")
-        .filter(pl.col("df").rank("ordinal").over("claim_id") <= per_claim)
+        .with_columns(family=pl.col("key").str.slice(0, 1))
+        .filter(pl.col("df").rank("ordinal").over("claim_id", "family") <= per_family)
         .select("claim_id", "key", "weight")
     )
 
@@ -85,9 +94,9 @@ def candidate_pairs(
         src=pl.col("source").rank("dense").cast(pl.UInt32),
         day=pl.col("published").cast(pl.Date).cast(pl.Int32),
     )
-    weights = key_weights(keys, meta.height, settings)
+    weights = key_weights(keys, meta, settings)
     indexed = (
-        rarest_keys(keys, weights, settings.keys_per_claim)
+        rarest_keys(keys, weights, settings.keys_per_family)
         .with_columns(kid=pl.col("key").rank("dense").cast(pl.UInt32))
         .join(numbered, on="claim_id")
         .select("cid", "kid", "src", "day", weight=pl.col("weight").cast(pl.Float32))

@@ -20,12 +20,12 @@ from workbench.linking.keys import (
     stems,
     stopwords,
 )
-from workbench.linking.lexicon import concepts, lexicon
+from workbench.linking.lexicon import concepts, lexicon, word_concept
 from workbench.text.lexicon import outlets
 from workbench.text.normalise import normalised_tokens
 from workbench.text.normalise import tokens as word_tokens
 
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 #: Ranks compete with ranks, offices with offices: "admiral" vs "general" is a difference,
 #: "admiral" vs "commander" is not (one person can be both).
@@ -75,7 +75,15 @@ def _name_pairs(
     text: str, anchors: Iterable[Mapping[str, Any]], tokens: list[str], used: set[int]
 ) -> list[tuple[str, str]]:
     words = [w for a in anchors if a["kind"] == "name" for w in str(a["text"]).split()]
-    pairs = [(w, skeleton(w)) for w in [*words, *_CAPITALISED.findall(text)]]
+    # Capitalised Latin words are names unless they are common words capitalised at the
+    # start of a sentence ("The", "Officials"): stopwords and lexicon words are not names.
+    stop = all_stopwords()
+    capitalised = [
+        w
+        for w in _CAPITALISED.findall(text)
+        if w.lower() not in stop and not word_concept(w.lower())
+    ]
+    pairs = [(w, skeleton(w)) for w in [*words, *capitalised]]
     if _ARABIC_SCRIPT.search(text):
         # No capitals tell names in Arabic script: every content word outside the lexicon
         # counts, without its clitics (لكوبر -> كوبر); rare ones survive the DF limits.

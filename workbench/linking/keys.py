@@ -2,9 +2,10 @@
 
 The skeleton makes one key of a name however it is written: كوبر, کوپر, Cooper, Κούπερ and
 Kuper all become ``kbr``. It transliterates with anyascii (which already drops the short
-vowels Arabic script does not write), then drops Latin vowels and the letters that
-transliterations add or lose (h, w, y), merges consonants that scripts swap (p/b, v/f, q/k,
-c/k/s, z/s, j/g) and collapses doubles.
+vowels Arabic script does not write), folds digraphs (sh, kh, th, ...), drops Latin
+vowels and the letters transliterations add or lose (w, y), merges consonants that scripts
+swap (p/b, v/f, q/k, c/k/s, z/s, j/g), drops a final Arabic-script heh (ta marbuta) and
+collapses doubles.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _DIGRAPHS = (
 )
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _MERGE = str.maketrans({"c": "k", "q": "k", "p": "b", "v": "f", "z": "s", "j": "g", "x": "k"})
-_DROP = re.compile(r"[^a-z]|[aeiouhwy]")
+_DROP = re.compile(r"[^a-z]|[aeiouwy]")
 _DOUBLE = re.compile(r"(.)\1+")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|as|at|an|ar|az)-", re.IGNORECASE)
 
@@ -52,6 +53,8 @@ def normalised_skeleton(norm: str) -> str:
     """:func:`skeleton` of a word that is already normalised."""
     if norm.startswith(_ARTICLE) and len(norm) > 4:
         norm = norm[2:]
+    if norm.endswith("ه") and len(norm) > 3:
+        norm = norm[:-1]  # ta marbuta / silent final heh: سوريه ~ Syria
     latin = anyascii(norm).lower()
     for pair, single in _DIGRAPHS:
         latin = latin.replace(pair, single)
@@ -79,9 +82,20 @@ def stems(token: str) -> tuple[str, ...]:
             if base.endswith(suffix) and len(base) - len(suffix) >= 3:
                 forms.append(base[: -len(suffix)])
                 break
-    elif len(token) > 4 and token.endswith("s"):
-        forms.append(token[:-1])
+    else:
+        forms.extend(_latin_stems(token))
     return tuple(dict.fromkeys(forms))
+
+
+#: Latin-script endings stripped one at a time, longest first: signed/signée/signing -> sign.
+_LATIN_SUFFIXES = ("ing", "ees", "ed", "ee", "es", "s", "e")
+
+
+def _latin_stems(token: str) -> list[str]:
+    for suffix in _LATIN_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return [token[: -len(suffix)]]
+    return []
 
 
 @lru_cache(maxsize=64)

@@ -3,10 +3,15 @@
 Signals (each 0-100, or missing when neither claim has anything to compare):
 
 - ``token``: rapidfuzz ``token_set_ratio`` of the normalised, stemmed content tokens;
-- ``name``: mean of ``token_set_ratio`` and ``token_sort_ratio`` of the cross-script name skeletons;
+- ``name``: mean of ``token_set_ratio`` and ``token_sort_ratio`` of the cross-script name
+  skeletons, when both claims have names;
 - ``concept``: Dice overlap of lexicon concepts (and titles, known institutions);
-- ``anchor``: share of numbers and of dates (ISO days, whatever the calendar) in common;
-- ``attribution``: 100 when a speaker is shared, 0 when both name different speakers.
+- ``anchor``: share of numbers and of dates (ISO days, whatever the calendar) in common,
+  present only when some agree;
+- ``attribution``: 100 when a speaker is shared, else absent.
+
+Disagreeing numbers, dates or speakers do not lower the score: two versions of one fact that
+differ on a detail are a conflict to review, and the explanation names the difference.
 
 The score is the weighted mean of the signals present. Weights depend on whether the two
 claims share a language: across languages the words differ, so names and concepts carry it.
@@ -68,6 +73,10 @@ def _pairwise(a: pl.Series, b: pl.Series, scorer: Any) -> pl.Series:
     return pl.Series(scores, dtype=pl.Float64)
 
 
+def _agreeing(signal: pl.Expr) -> pl.Expr:
+    return pl.when(signal > 0).then(signal).otherwise(None)
+
+
 def _overlap(column: str, *, dice: bool) -> pl.Expr:
     a, b = pl.col(f"{column}_a"), pl.col(f"{column}_b")
     common = a.list.set_intersection(b).list.len()
@@ -86,15 +95,19 @@ def score_pairs(pairs: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
     token = _pairwise(joined["tokens_a"], joined["tokens_b"], fuzz.token_set_ratio)
     name_set = _pairwise(joined["names_a"], joined["names_b"], fuzz.token_set_ratio)
     name_sort = _pairwise(joined["names_a"], joined["names_b"], fuzz.token_sort_ratio)
-    has_names = (pl.col("names_a") != "") | (pl.col("names_b") != "")
+    # Names on one side only say nothing: translations and summaries drop names.
+    has_names = (pl.col("names_a") != "") & (pl.col("names_b") != "")
     scored = joined.with_columns(
         token=token,
         name=pl.when(has_names).then((name_set + name_sort) / 2).otherwise(None),
         concept=_overlap("concepts", dice=True),
-        attribution=pl.when(_overlap("speakers", dice=False).is_null())
-        .then(None)
-        .otherwise(pl.when(_overlap("speakers", dice=False) > 0).then(100.0).otherwise(0.0)),
-        anchor=pl.mean_horizontal(_overlap("numbers", dice=False), _overlap("dates", dice=False)),
+        # Agreement raises the score; disagreement leaves the signal out rather than lowering
+        # it: two versions of one fact that differ on a number are a conflict to review, not
+        # unrelated claims. The explanation names the difference.
+        attribution=pl.when(_overlap("speakers", dice=False) > 0).then(100.0).otherwise(None),
+        anchor=_agreeing(
+            pl.mean_horizontal(_overlap("numbers", dice=False), _overlap("dates", dice=False))
+        ),
         same_language=pl.col("language_a") == pl.col("language_b"),
     )
     return scored.with_columns(score=_combined()).select(
