@@ -87,6 +87,11 @@ class Settings(BaseSettings):
         ge=1,
         description="A claim is indexed by this many of its rarest keys of each key family.",
     )
+    prefix_from: int = Field(
+        default=20_000,
+        ge=0,
+        description="Prefix filtering (keys_per_family) applies from this many claims on.",
+    )
     min_shared_keys: int = Field(
         default=2,
         ge=1,

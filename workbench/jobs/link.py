@@ -49,6 +49,7 @@ def blocking_settings(settings: Settings) -> BlockingSettings:
         max_key_df=settings.max_key_df,
         max_key_df_share=settings.max_key_df_share,
         keys_per_family=settings.keys_per_family,
+        prefix_from=settings.prefix_from,
         min_shared_keys=settings.min_shared_keys,
         max_candidates=settings.max_candidates,
         window_days=settings.window_days,

@@ -32,6 +32,7 @@ class BlockingSettings:
     max_key_df: int = 100
     max_key_df_share: float = 0.0002
     keys_per_family: int = 4
+    prefix_from: int = 20_000
     min_shared_keys: int = 2
     max_candidates: int = 20
     window_days: int = 60
@@ -95,8 +96,11 @@ def candidate_pairs(
         day=pl.col("published").cast(pl.Date).cast(pl.Int32),
     )
     weights = key_weights(keys, meta, settings)
+    # Prefix filtering bounds the join at scale; on a small corpus it would only pick among
+    # near-equal document frequencies at random, so every usable key takes part there.
+    per_family = settings.keys_per_family if meta.height >= settings.prefix_from else 10**6
     indexed = (
-        rarest_keys(keys, weights, settings.keys_per_family)
+        rarest_keys(keys, weights, per_family)
         .with_columns(kid=pl.col("key").rank("dense").cast(pl.UInt32))
         .join(numbered, on="claim_id")
         .select("cid", "kid", "src", "day", weight=pl.col("weight").cast(pl.Float32))

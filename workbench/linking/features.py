@@ -14,6 +14,7 @@ from sys import intern
 from typing import Any
 
 from workbench.linking.keys import (
+    PROCLITICS,
     all_stopwords,
     normalised_skeleton,
     skeleton,
@@ -72,7 +73,7 @@ def _content_tokens(norm: str, language: str) -> list[str]:
 
 
 def _name_pairs(
-    text: str, anchors: Iterable[Mapping[str, Any]], tokens: list[str], used: set[int]
+    text: str, anchors: Iterable[Mapping[str, Any]], unnamed: list[str]
 ) -> list[tuple[str, str]]:
     words = [w for a in anchors if a["kind"] == "name" for w in str(a["text"]).split()]
     # Capitalised Latin words are names unless they are common words capitalised at the
@@ -86,10 +87,12 @@ def _name_pairs(
     pairs = [(w, skeleton(w)) for w in [*words, *capitalised]]
     if _ARABIC_SCRIPT.search(text):
         # No capitals tell names in Arabic script: every content word outside the lexicon
-        # counts, without its clitics (لكوبر -> كوبر); rare ones survive the DF limits.
-        pairs += [
-            (t, normalised_skeleton(stems(t)[-1])) for i, t in enumerate(tokens) if i not in used
-        ]
+        # counts, with and without a leading one-letter clitic (لكوبر -> كوبر); the DF limits
+        # and prefix filtering keep the rare, telling ones.
+        for t in unnamed:
+            pairs.append((t, normalised_skeleton(stems(t)[-1])))
+            if t[:1] in PROCLITICS and len(t) > 4:
+                pairs.append((t, normalised_skeleton(stems(t[1:])[-1])))
     return pairs
 
 
@@ -103,9 +106,13 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
     """Features of one claim from its row (claim_id, article_id, source, language, published,
     text, norm_text) and its anchor rows (kind, text, value, char_end)."""
     text, language = str(row["text"]), str(row["language"])
-    tokens = _content_tokens(str(row["norm_text"]), language)
-    found, used = concepts(tokens)
-    name_pairs = _name_pairs(text, anchors, tokens, used)
+    words = normalised_tokens(str(row["norm_text"]))
+    # Concepts first, on every word: verbs of saying and phrases hold stopwords (قال, گفت و گو).
+    found, used = concepts(words)
+    stop = stopwords(language) or all_stopwords()
+    tokens = [t for t in words if t not in stop and len(t) > 1 and not t.isdigit()]
+    unnamed = [t for i, t in enumerate(words) if i not in used and t in tokens]
+    name_pairs = _name_pairs(text, anchors, unnamed)
     names = [(w, k) for w, k in dict(name_pairs).items() if len(k) >= MIN_SKELETON]
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
     for anchor in anchors:

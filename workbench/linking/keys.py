@@ -35,7 +35,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|as|at|an|ar|az)-", re.IGNORECASE)
 
 #: Arabic proclitics that stick to the next word (و and, ف so, ب with, ل for, ك like).
-_PROCLITICS = ("و", "ف", "ب", "ل", "ک")
+PROCLITICS = ("و", "ف", "ب", "ل", "ک")
 _ARTICLE = "ال"
 #: Persian plural and ezafe endings, Arabic plural/relative endings (normalised forms).
 _SUFFIXES = ("هایی", "های", "ها", "یی", "ای", "ات", "ین", "ون", "یه", "ی", "ه")
@@ -72,7 +72,12 @@ def stems(token: str) -> tuple[str, ...]:
     forms = [token]
     if _ARABIC_SCRIPT.search(token):
         base = token
-        if base[:1] in _PROCLITICS and len(base) > 4:
+        if base.startswith("لل") and len(base) > 4:
+            base = "ا" + base[1:]  # للولايات = ل + الولايات
+            forms.append(base)
+        elif base[:1] in PROCLITICS and base[1:3] == _ARTICLE and len(base) > 5:
+            # A proclitic only before the article: والاستقرار, بالجمعة. Elsewhere the letter
+            # is the word's own (Persian کشورش, وزیر), and stripping it makes false stems.
             base = base[1:]
             forms.append(base)
         if base.startswith(_ARTICLE) and len(base) > 4:
