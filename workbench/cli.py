@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -125,11 +126,17 @@ def export() -> None:
 @click.pass_context
 def export_claims_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
     """One row per claim with its article, language and anchors (dates, numbers, names...)."""
+    _export(ctx, export_claims, out_path, excel, "claims")
+
+
+def _export(
+    ctx: click.Context, writer: Callable[..., int], out_path: Path, excel: bool, what: str
+) -> None:
     try:
-        count = export_claims(_store(ctx.find_root()), out_path, excel=excel)
+        count = writer(_store(ctx.find_root()), out_path, excel=excel)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{count} claims written to {out_path}")
+    click.echo(f"{count} {what} written to {out_path}")
 
 
 @cli.command("link")
@@ -220,11 +227,7 @@ def settings() -> None:
 @click.pass_context
 def export_matches_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
     """One row per match: both claims, score, suggestion, what agrees and what differs."""
-    try:
-        count = export_matches(_store(ctx.find_root()), out_path, excel=excel)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(f"{count} matches written to {out_path}")
+    _export(ctx, export_matches, out_path, excel, "matches")
 
 
 @cli.command()
