@@ -108,6 +108,8 @@ def server(sample_db: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+        with socket.socket() as probe:  # serve became the server: nothing is left listening
+            assert probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def test_server_answers_on_localhost(server: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -259,7 +258,9 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         "false",
     ]
     err.print(f"serving {ctx.obj.db} on http://{host}:{port}", highlight=False)
-    ctx.exit(subprocess.call(command, env=env))
+    # Become Streamlit rather than start it: a signal to this process reaches the server, and
+    # nothing is left running when it is stopped.
+    os.execve(sys.executable, command, env)
 
 
 def main() -> None:
