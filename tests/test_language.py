@@ -45,6 +45,11 @@ def test_short_latin_claim_keeps_its_article_language() -> None:
     assert detect_language("Cooper met Sharaa.", hint="en") == "en"
 
 
+def test_short_arabic_claim_keeps_its_article_language() -> None:
+    assert detect_language("أين عاشت زوجاته؟", hint="ar") == "ar"  # أين folds like Persian این
+    assert detect_language("چه گفت؟", hint="ar") == "fa"  # چ settles it
+
+
 def test_arabic_script_tie_falls_back_to_hint() -> None:
     assert detect_language("سوريا دمشق", hint="fa") == "fa"
 

@@ -113,6 +113,7 @@ def test_conversation_is_not_saying() -> None:
             id="according to",
         ),
         pytest.param("A plain sentence with no source.", [], id="none"),
+        pytest.param("The plan was agreed, according to officials.", [], id="generic source"),
     ],
 )
 def test_origin_chain(text: str, chain: list[str]) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from workbench.text.lexicon import canonical_outlet, is_known_outlet
+from workbench.text.lexicon import canonical_outlet, is_generic_source, is_known_outlet
 from workbench.text.normalise import normalise
 from workbench.text.segment import split_sentences
 
@@ -83,18 +83,10 @@ def _date(line: str) -> dt.date | None:
         return None
 
 
-#: Words that follow "according to" / "به گزارش" without naming an outlet.
-_GENERIC = frozenset(
-    normalise(w)
-    for w in "خبرنگار گزارشگر منابع مصادر مراسل مسئولان مسؤولين officials sources reports "
-    "reporters witnesses residents the a".split()
-)
-
-
 def _plausible(name: str) -> bool:
     # A known outlet, a capitalised Latin name, or Arabic-script words that are not generic.
     words = name.split()
-    if not words or normalise(words[0]) in _GENERIC:
+    if not words or is_generic_source(name):
         return False
     return is_known_outlet(name) or not words[0].isascii() or words[0][:1].isupper()
 

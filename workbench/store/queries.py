@@ -64,7 +64,7 @@ _ANCHOR_COLUMNS = (
     ("names", "name", "text"),
     ("titles", "title", "value"),
     ("weekdays", "weekday", "value"),
-    ("attributions", "attribution", "coalesce(nullif(value, ''), text)"),
+    ("attributions", "attribution", "text"),
 )
 _ANCHORS_AS_TEXT = "SELECT claim_id, {} FROM anchors GROUP BY claim_id".format(  # noqa: S608
     ", ".join(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from workbench.models import Anchor, AnchorKind
-from workbench.text.lexicon import canonical_outlet
+from workbench.text.lexicon import canonical_outlet, is_generic_source
 from workbench.text.normalise import aligned_normalise, original_span
 
 # Speaker follows: "according to X", "به گزارش X", "نقلا عن X", "selon X", "citing X".
@@ -132,6 +132,8 @@ def origin_chain(text: str, *, max_chars: int = 3000) -> list[str]:
     names = [g for g in match.groups() if g]
     chain: list[str] = []
     for name in names:
+        if is_generic_source(name):
+            continue  # "according to officials", "نقلا عن مصادر": no outlet named
         words = name.split()[:_MAX_WORDS]
         canonical = canonical_outlet(" ".join(words))
         if canonical and canonical not in chain:

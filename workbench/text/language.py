@@ -18,6 +18,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 SAMPLE_CHARS = 4000
+SHORT_WORDS = 6
 _PERSIAN_LETTERS = frozenset("پچژگ")
 # Farsi yeh and keheh: Arabic text writes ي and ك, so these are Persian (or Urdu) evidence.
 _PERSIAN_FORMS = frozenset("یک\u200c")
@@ -37,6 +38,11 @@ _ARABIC_WORDS = frozenset(
 # Verb prefix می/نمی and plural suffix های are Persian morphology, rare in Arabic.
 _PERSIAN_MORPHOLOGY = re.compile(r"(?<!\S)(?:ن?می\S{3,}|\S+های)(?!\S)")
 _ARABIC_ARTICLE = re.compile(r"(?<!\S)ال")
+
+
+def _decisive(text: str) -> bool:
+    # Letters only one of the two languages writes: پ چ ژ گ for Persian, ة for Arabic.
+    return any(c in _PERSIAN_LETTERS or c == "ة" for c in text)
 
 
 def _arabic_script_language(text: str, norm: str | None) -> str | None:
@@ -86,6 +92,8 @@ def detect_language(text: str, *, hint: str | None = None, norm: str | None = No
     arabic = len(_ARABIC_SCRIPT.findall(text))
     latin = len(_LATIN.findall(text))
     if arabic and arabic >= latin:
+        if hint in {"ar", "fa"} and len(text.split()) < SHORT_WORDS and not _decisive(text):
+            return hint  # "أين عاشت زوجاته؟": too short to overrule the article
         found = _arabic_script_language(text, norm)
         return found or (hint if hint in {"ar", "fa", "ur"} else None) or "ar"
     if not _WORD.search(text):

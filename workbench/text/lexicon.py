@@ -72,3 +72,21 @@ def outlet_pattern() -> re.Pattern[str]:
     """Regex over normalised text finding unambiguous outlet aliases of 3+ letters (group 1)."""
     ambiguous = ambiguous_outlet_aliases()
     return _alternation({k: v for k, v in outlets().items() if len(k) >= 3 and k not in ambiguous})
+
+
+#: Words that follow "according to" / "به گزارش" / "نقلا عن" without naming an outlet.
+_GENERIC_SOURCES = (
+    "خبرنگار گزارشگر منابع مصادر مصدر مراسل مسئولان مسئول مسؤولين officials official sources "
+    "source reports reporters witnesses residents the a une un des les le la"
+)
+
+
+@lru_cache(maxsize=1)
+def _generic_sources() -> frozenset[str]:
+    return frozenset(normalise(w) for w in _GENERIC_SOURCES.split())
+
+
+def is_generic_source(name: str) -> bool:
+    """True when ``name`` starts with a word that names no outlet ("officials", "منابع")."""
+    words = normalise(name).split()
+    return not words or words[0] in _generic_sources()
