@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -57,6 +57,7 @@ def blocking_settings(settings: Settings) -> BlockingSettings:
 
 
 FEATURE_CHUNK = 2000
+EXPLAIN_SLICE = 100_000
 SCORE_CHUNK = 200_000
 
 
@@ -151,24 +152,17 @@ def _partner_features(
 
 
 def _copies(
-    stored: pl.DataFrame, new: pl.DataFrame, per_article: pl.DataFrame, built: dict[str, Features]
+    stored: pl.DataFrame, kept: pl.DataFrame, per_article: pl.DataFrame, built: dict[str, Features]
 ) -> pl.DataFrame:
     article = {cid: f.article_id for cid, f in built.items()}
-    language = {cid: f.language for cid, f in built.items()}
-    fresh = pl.DataFrame(
-        {
-            "claim_a": new["claim_a_id"],
-            "claim_b": new["claim_b_id"],
-            "article_a": [article[c] for c in new["claim_a_id"]],
-            "article_b": [article[c] for c in new["claim_b_id"]],
-            "token": new["token"],
-            "same_language": [
-                language[a] == language[b]
-                for a, b in zip(new["claim_a_id"], new["claim_b_id"], strict=True)
-            ],
-        },
-        schema=stored.schema,
-    )
+    fresh = kept.select(
+        "claim_a",
+        "claim_b",
+        article_a=pl.col("claim_a").replace_strict(article, return_dtype=pl.String()),
+        article_b=pl.col("claim_b").replace_strict(article, return_dtype=pl.String()),
+        token="token",
+        same_language="same_language",
+    ).cast(stored.schema)
     both = pl.concat([stored, fresh]).unique(["claim_a", "claim_b"], keep="last")
     return find_copies(both, per_article)
 
@@ -224,30 +218,39 @@ def _link(
     del table
     scored = pl.concat(passing) if passing else score_pairs(pairs, feature_frame({}))
     kept = strongest(scored, settings.link_top_k, "score")
-    if progress:
-        progress("explaining", 0, kept.height)
-    matches = _explained(kept, built, settings)
-    copies = _copies(copy_inputs, matches, per_article, built)
-    seconds = time.perf_counter() - started
-    run = pl.DataFrame(
-        {
-            "started_at": [began],
-            "seconds": [seconds],
-            "new_claims": [new_claims.height],
-            "candidates": [pairs.height],
-            "matches": [matches.height],
-            "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
-        }
-    )
+    del scored, passing
+    copies = _copies(copy_inputs, kept, per_article, built)
     keyed = pl.DataFrame(
         {"claim_id": new_claims["claim_id"], "keyed_at": [began] * new_claims.height}
     )
-    store.write_link_results(keys=new_keys, keyed=keyed, matches=matches, copies=copies, run=run)
+    suggestions: Counter[str] = Counter()
+    with store.link_writer() as writer:  # one transaction; matches explained and written in slices
+        writer.keys(new_keys, keyed)
+        for start in range(0, kept.height, EXPLAIN_SLICE):
+            if progress:
+                progress("explaining", start, kept.height)
+            part = _explained(kept.slice(start, EXPLAIN_SLICE), built, settings)
+            suggestions.update(part["suggestion"].to_list())
+            writer.matches(part)
+        writer.copies(copies)
+        seconds = time.perf_counter() - started
+        writer.run(
+            pl.DataFrame(
+                {
+                    "started_at": [began],
+                    "seconds": [seconds],
+                    "new_claims": [new_claims.height],
+                    "candidates": [pairs.height],
+                    "matches": [kept.height],
+                    "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
+                }
+            )
+        )
     return LinkReport(
         new_claims=new_claims.height,
         candidates=pairs.height,
-        matches=matches.height,
+        matches=kept.height,
         copies=copies.height,
         seconds=seconds,
-        suggestions=dict(matches.group_by("suggestion").len().iter_rows()),
+        suggestions=dict(suggestions),
     )

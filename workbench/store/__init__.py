@@ -117,10 +117,11 @@ class Store:
                 links.claims_per_article(con),
             )
 
-    def write_link_results(self, **frames: pl.DataFrame) -> None:
-        """Keys, keyed claims, matches, copies and the run record, in one transaction."""
-        with self._write() as con:
-            links.write_link_results(con, **frames)
+    @contextmanager
+    def link_writer(self) -> Iterator[links.LinkWriter]:
+        """A writer for one link run's output; all of it commits at the end, or none."""
+        with self._write() as con, links.link_transaction(con) as writer:
+            yield writer
 
     def forget_links(self) -> None:
         """Drop keys, matches and copies so the next link run starts over."""

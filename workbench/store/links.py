@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import polars as pl
@@ -95,29 +97,42 @@ def _insert(con: Connection, table: str, frame: pl.DataFrame, *, replace: bool =
             con.unregister("_rows")
 
 
-def write_link_results(
-    con: Connection,
-    *,
-    keys: pl.DataFrame,
-    keyed: pl.DataFrame,
-    matches: pl.DataFrame,
-    copies: pl.DataFrame,
-    run: pl.DataFrame,
-) -> None:
-    """Write one link run in one transaction: a killed run leaves nothing half-done.
+class LinkWriter:
+    """Writes of one link run, all inside one open transaction (see :func:`link_transaction`).
 
     Table and column names come from the frames the linker builds, never from input.
     """
+
+    def __init__(self, con: Connection) -> None:
+        self._con = con
+
+    def keys(self, keys: pl.DataFrame, keyed: pl.DataFrame) -> None:
+        """New claims' blocking keys, and the claims marked as keyed."""
+        _insert(self._con, "claim_keys", keys)
+        _insert(self._con, "keyed_claims", keyed)
+
+    def matches(self, matches: pl.DataFrame) -> None:
+        """A slice of matches (insert or replace by match id)."""
+        _insert(self._con, "matches", matches, replace=True)
+
+    def copies(self, copies: pl.DataFrame) -> None:
+        """Replace the article copies."""
+        self._con.execute("DELETE FROM article_copies")
+        _insert(self._con, "article_copies", copies)
+
+    def run(self, run: pl.DataFrame) -> None:
+        """The run's record."""
+        _insert(self._con, "link_runs", run)
+
+
+@contextmanager
+def link_transaction(con: Connection) -> Iterator[LinkWriter]:
+    """One transaction for a whole link run: a killed run leaves nothing half-done."""
     con.execute("BEGIN TRANSACTION")
     try:
-        _insert(con, "claim_keys", keys)
-        _insert(con, "keyed_claims", keyed)
-        _insert(con, "matches", matches, replace=True)
-        con.execute("DELETE FROM article_copies")
-        _insert(con, "article_copies", copies)
-        _insert(con, "link_runs", run)
+        yield LinkWriter(con)
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:
         con.execute("ROLLBACK")
         raise
 
