@@ -39,7 +39,12 @@ class Explanation:
 def _names(a: Features, b: Features) -> list[str]:
     written_a = {k: w for w, k in reversed(a.name_pairs())}  # skeleton -> first form written
     written_b = {k: w for w, k in reversed(b.name_pairs())}
-    found = [f"name: {written_a[k]} = {written_b[k]}" for k in written_a if k in written_b]
+    named = {k for w, k, is_name in [*a.name_entries(), *b.name_entries()] if is_name}
+    found = [
+        f"{'name' if k in named else 'word'}: {written_a[k]} = {written_b[k]}"
+        for k in written_a
+        if k in written_b
+    ]
     rest_a = [k for k in written_a if k not in written_b and len(k) > 2]
     rest_b = [k for k in written_b if k not in written_a and len(k) > 2]
     if len(rest_a) * len(rest_b) <= FUZZY_PAIRS:  # near spellings: واشنطن ~ Washington

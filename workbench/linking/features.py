@@ -60,7 +60,16 @@ class Features:
 
     def name_pairs(self) -> list[tuple[str, str]]:
         """(as written, skeleton) of the claim's name-like words."""
-        return [(w, k) for w, _, k in (line.partition("\t") for line in self.names.splitlines())]
+        return [(w, k) for w, k, _ in self.name_entries()]
+
+    def name_entries(self) -> list[tuple[str, str, bool]]:
+        """(as written, skeleton, is a name) of the claim's name-like words: names come from
+        name anchors and capitals; the others are Arabic-script content words."""
+        entries = []
+        for line in self.names.splitlines():
+            written, key, kind = [*line.split("\t"), "n"][:3]
+            entries.append((written, key, kind == "n"))
+        return entries
 
 
 def _tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -89,10 +98,10 @@ def _name_pairs(
         # No capitals tell names in Arabic script: every content word outside the lexicon
         # counts, with and without a leading one-letter clitic (لكوبر -> كوبر); the DF limits
         # and prefix filtering keep the rare, telling ones.
-        for t in unnamed:
-            pairs.append((t, normalised_skeleton(stems(t)[-1])))
+        for t in unnamed:  # "\tw": a content word, not known to be a name
+            pairs.append((t, normalised_skeleton(stems(t)[-1]) + "\tw"))
             if t[:1] in PROCLITICS and len(t) > 4:
-                pairs.append((t, normalised_skeleton(stems(t[1:])[-1])))
+                pairs.append((t, normalised_skeleton(stems(t[1:])[-1]) + "\tw"))
     return pairs
 
 
@@ -113,7 +122,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
     tokens = [t for t in words if t not in stop and len(t) > 1 and not t.isdigit()]
     unnamed = [t for i, t in enumerate(words) if i not in used and t in tokens]
     name_pairs = _name_pairs(text, anchors, unnamed)
-    names = [(w, k) for w, k in dict(name_pairs).items() if len(k) >= MIN_SKELETON]
+    names = [(w, k) for w, k in dict(name_pairs).items() if len(k.split("\t")[0]) >= MIN_SKELETON]
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
     for anchor in anchors:
         by_kind.setdefault(str(anchor["kind"]), []).append(anchor)
@@ -126,7 +135,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         language=language,
         published=row.get("published"),
         tokens=tuple(intern(stems(t)[-1]) for t in tokens),  # shared vocabulary: one copy
-        name_keys=_tuple(k for _, k in names),
+        name_keys=_tuple(k.split("\t")[0] for _, k in names),
         concepts=_tuple(found | orgs | {f"title:{a['value']}" for a in by_kind.get("title", [])}),
         numbers=tuple(
             (str(a["value"]), _unit(text, int(a["char_end"]))) for a in by_kind.get("number", [])
