@@ -63,7 +63,8 @@ def rarest_keys(keys: pl.DataFrame, weights: pl.DataFrame, per_family: int) -> p
     return (
         keys.join(weights.select("key", "df", "weight"), on="key")
         .with_columns(family=pl.col("key").str.slice(0, 1))
-        .filter(pl.col("df").rank("ordinal").over("claim_id", "family") <= per_family)
+        .sort("claim_id", "family", "df", "key")  # ties broken by the key: the same in any run
+        .filter(pl.int_range(pl.len()).over("claim_id", "family") < per_family)
         .select("claim_id", "key", "weight")
     )
 
@@ -89,7 +90,7 @@ def candidate_pairs(
         new_ids: when given, only pairs with at least one of these claims (incremental link).
         chunk: claims joined at a time.
     """
-    numbered = meta.select(
+    numbered = meta.sort("claim_id").select(  # integer ids in claim-id order: stable ties
         "claim_id",
         cid=pl.int_range(pl.len(), dtype=pl.UInt32),
         src=pl.col("source").rank("dense").cast(pl.UInt32),
@@ -103,7 +104,7 @@ def candidate_pairs(
         rarest_keys(keys, weights, per_family)
         .with_columns(kid=pl.col("key").rank("dense").cast(pl.UInt32))
         .join(numbered, on="claim_id")
-        .select("cid", "kid", "src", "day", weight=pl.col("weight").cast(pl.Float32))
+        .select("cid", "kid", "src", "day", weight=pl.col("weight").cast(pl.Float64))
     )
     left_ids = (
         numbered["cid"]
@@ -130,7 +131,7 @@ def candidate_pairs(
 
 
 _PAIR_SCHEMA = pl.Schema(
-    {"a": pl.UInt32(), "b": pl.UInt32(), "shared": pl.UInt32(), "weight": pl.Float32()}
+    {"a": pl.UInt32(), "b": pl.UInt32(), "shared": pl.UInt32(), "weight": pl.Float64()}
 )
 
 
@@ -146,11 +147,11 @@ def _partners(
             (pl.col("src") != pl.col("src_b")) & (gap.is_null() | (gap <= settings.window_days))
         )
         .group_by("cid", "cid_b")
-        .agg(shared=pl.len().cast(pl.UInt32), weight=pl.col("weight").sum())
+        # Rounded: a float sum may differ in its last bits with the order threads add it in.
+        .agg(shared=pl.len().cast(pl.UInt32), weight=pl.col("weight").sum().round(6))
         .filter(pl.col("shared") >= settings.min_shared_keys)
-        .filter(
-            pl.col("weight").rank("ordinal", descending=True).over("cid") <= settings.max_candidates
-        )
+        .sort("cid", "weight", "cid_b", descending=[False, True, False])
+        .filter(pl.int_range(pl.len()).over("cid") < settings.max_candidates)
     )
     return pairs.select(
         a=pl.min_horizontal("cid", "cid_b"),
@@ -169,7 +170,8 @@ def strongest(pairs: pl.DataFrame, per_claim: int, column: str = "weight") -> pl
         ]
     )
     kept = (
-        directed.filter(pl.col("value").rank("ordinal", descending=True).over("claim") <= per_claim)
+        directed.sort("claim", "value", "other", descending=[False, True, False])
+        .filter(pl.int_range(pl.len()).over("claim") < per_claim)
         .select(
             claim_a=pl.min_horizontal("claim", "other"), claim_b=pl.max_horizontal("claim", "other")
         )
