@@ -88,8 +88,11 @@ def test_same_ids_in_another_database(linked: Store, tmp_path: Path) -> None:
     link(other, Settings())
     # Same ids, scores and suggestions: ties are broken by ids, never by thread timing.
     columns = ["match_id", "score", "suggestion", "agrees", "differs"]
-    assert other.matches().select(columns).sort("match_id").equals(
-        linked.matches().select(columns).sort("match_id")
+    assert (
+        other.matches()
+        .select(columns)
+        .sort("match_id")
+        .equals(linked.matches().select(columns).sort("match_id"))
     )
 
 
