@@ -82,10 +82,19 @@ def build_claims(aid: str, record: InputRecord, language: str, settings: Setting
 
 
 def build_article(
-    record: InputRecord, *, ref: str, input_path: str, settings: Settings, now: dt.datetime
+    record: InputRecord,
+    *,
+    ref: str,
+    input_path: str,
+    settings: Settings,
+    now: dt.datetime,
+    aid: str | None = None,
 ) -> Article:
-    """Turn one record into an article with claims (pure: no I/O, same input -> same ids)."""
-    aid = article_id(record.source, record.text)
+    """Turn one record into an article with claims (pure: no I/O, same input -> same ids).
+
+    ``aid`` is the record's :func:`article_id` when the caller has computed it already.
+    """
+    aid = aid or article_id(record.source, record.text)
     language = record.language or detect_language(record.text)
     return Article(
         article_id=aid,

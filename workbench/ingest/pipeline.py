@@ -134,18 +134,20 @@ def iter_records(
             )
 
 
-def _build_all(jobs: list[Pending], settings: Settings, now: dt.datetime) -> list[Article]:
+def _build_all(
+    jobs: list[tuple[Pending, str]], settings: Settings, now: dt.datetime
+) -> list[Article]:
     return [
-        build_article(p.record, ref=p.ref, input_path=p.name, settings=settings, now=now)
-        for p in jobs
+        build_article(p.record, ref=p.ref, input_path=p.name, settings=settings, now=now, aid=aid)
+        for p, aid in jobs
     ]
 
 
-def _new_only(store: Store, batch: list[Pending]) -> list[Pending]:
+def _new_only(store: Store, batch: list[Pending]) -> list[tuple[Pending, str]]:
     # Identity is cheap (a hash); claims and anchors are not: build only what is not stored yet.
     ids = [article_id(p.record.source, p.record.text) for p in batch]
     stored = store.existing_article_ids(ids)
-    return [p for p, aid in zip(batch, ids, strict=True) if aid not in stored]
+    return [(p, aid) for p, aid in zip(batch, ids, strict=True) if aid not in stored]
 
 
 def ingest(
