@@ -107,6 +107,17 @@ class Settings(BaseSettings):
         ge=0,
         description="Only pair claims of articles published at most this many days apart.",
     )
+    # --- review -------------------------------------------------------------------------
+    lease_seconds: int = Field(
+        default=120,
+        ge=5,
+        description="A pair served to a reviewer is kept from others this long, or until judged.",
+    )
+    ui_wait_s: float = Field(
+        default=8.0,
+        gt=0,
+        description="How long the UI waits for a database another process holds before 'busy'.",
+    )
 
 
 def describe() -> list[tuple[str, str, str, str]]:
