@@ -45,3 +45,6 @@ def run_cli(db: Path) -> RunCli:
         return runner.invoke(cli, ["--db", str(db), *map(str, args)], catch_exceptions=False)
 
     return run
+
+
+pytest_plugins = ["tests.review_fixtures"]

@@ -1,160 +1,222 @@
-"""The Streamlit UI: every page under AppTest, then the real server, then a real browser."""
+"""The Streamlit UI: every page under AppTest (widgets by key), through the real navigation."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT
+from tests.review_fixtures import T0, build_linked
 from workbench.ingest.pipeline import ingest
+from workbench.jobs.link import link
+from workbench.models import Label, VerdictIn
 from workbench.settings import Settings
 from workbench.store import Store
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
-CHROMIUM = "/usr/bin/chromium"
+VIEWS = ROOT / "workbench" / "ui" / "views"
+
+#: Two hostile outlets whose claims link to each other and to the samples: markup in text,
+#: titles and outlet names must be shown as text, never run.
+HOSTILE = (
+    '{"id": "h1", "source": "<script>window.pwned=1</script>", "title": "<b>t</b>", '
+    '"published": "2025-03-10", "text": "<img src=x onerror=\\"window.pwned=1\\"> '
+    'General Karim Nassar led 120 engineers inspecting the Kharzan Dam on Monday."}\n'
+    '{"id": "h2", "source": "Evil <i>Wire</i>", "published": "2025-03-10", '
+    '"text": "=HYPERLINK(\\"http://x\\") Admiral Karim Nassar led 120 engineers inspecting '
+    'the Kharzan Dam on Monday <svg onload=\\"window.pwned=1\\">."}\n'
+)
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ui") / "ui.duckdb"
-    ingest([SAMPLES / "articles"], Store(path), Settings())
-    # A hostile title: must be shown as text, never run.
+def build_ui_db(path: Path) -> Path:
+    """The linked samples plus two hostile outlets, linked."""
+    build_linked(path)
     hostile = path.parent / "hostile.jsonl"
-    hostile.write_text(
-        '{"id": "x", "source": "<script>window.pwned=1</script>", "text": "<img src=x onerror=\\"window.pwned=1\\"> claimed the bridge fell today."}\n'
-    )
-    ingest([hostile], Store(path), Settings())
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    settings = Settings(db=path)
+    ingest([hostile], Store(path), settings)
+    link(Store(path), settings)
     return path
 
 
-def _app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+@pytest.fixture(scope="module")
+def ui_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_ui_db(tmp_path_factory.mktemp("ui") / "ui.duckdb")
+
+
+@pytest.fixture
+def ui_db(ui_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "ui.duckdb"
+    shutil.copy(ui_template, path)
+    return path
+
+
+def _app(db: Path, monkeypatch: pytest.MonkeyPatch, reviewer: str | None = None) -> AppTest:
     monkeypatch.setenv("WORKBENCH_DB", str(db))
-    return AppTest.from_file(APP, default_timeout=30)
-
-
-def test_overview_page(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _app(sample_db, monkeypatch).run()
+    at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
-    assert [m.value for m in at.metric][:1] == ["9"]
+    if reviewer is not None:
+        at.text_input(key="reviewer").input(reviewer)
+    return at
 
 
-def test_articles_page(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _app(sample_db, monkeypatch).run()
-    at.switch_page(str(ROOT / "workbench" / "ui" / "pages" / "articles.py")).run()
-    assert not at.exception
-    assert "claims" in at.subheader[0].value
+def _open(at: AppTest, view: str) -> AppTest:
+    at.switch_page(str(VIEWS / f"{view}.py")).run()
+    assert not at.exception, at.exception
+    return at
 
 
-def test_claims_search_ignores_letter_variants(
-    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+def _html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def _table(at: AppTest, column: str) -> Any:
+    """The (pandas) value of the first table on the page with this column."""
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with a {column!r} column")
+
+
+def _pair_id(at: AppTest) -> str:
+    caption = next(c.value for c in at.caption if c.value.startswith("Pair "))
+    return caption.split()[1]
+
+
+def test_overview_counts_articles_matches_and_review_progress(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = _app(sample_db, monkeypatch).run()
-    at.switch_page(str(ROOT / "workbench" / "ui" / "pages" / "claims.py")).run()
+    store = Store(ui_db)
+    match_id = store.matches(limit=1)["match_id"][0]
+    store.record_verdict(VerdictIn(match_id=match_id, verdict=Label.CONFLICTS, reviewer="bo"), T0)
+    at = _open(_app(ui_db, monkeypatch), "overview")
+    assert [m.value for m in at.metric][:1] == [str(store.totals()["articles"])]
+    assert at.get("progress")[0].proto.text.startswith(f"1 of {store.matches().height} matches")
+    assert len(at.get("vega_lite_chart")) == 2
+    assert len(_table(at, "conflicts")) == 2  # both claims of the pair
+
+
+def test_review_needs_a_reviewer_name(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(ui_db, monkeypatch), "review")
+    assert "Reviewer" in at.info[0].value
+    assert not [b for b in at.button if b.key and b.key.startswith("verdict_")]
+
+
+def test_review_records_a_verdict_and_serves_the_next_pair(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(_app(ui_db, monkeypatch, reviewer=" Ana  Lopez "), "review")
+    labels = [b.label for b in at.button if b.key and b.key.startswith("verdict_")]
+    assert labels == ["Corroborates", "Conflicts", "Unrelated", "Unsure"]
+    first = _pair_id(at)
+    at.text_input(key=f"note_{first}").input("rank differs")
+    at.button(key="verdict_conflicts").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Recorded **conflicts**. Undo with U."], at.warning
+    assert _pair_id(at) != first
+    rows = Store(ui_db).verdict_rows().to_dicts()
+    assert [(r["match_id"], r["verdict"], r["reviewer"], r["note"]) for r in rows] == [
+        (first, "conflicts", "Ana Lopez", "rank differs")
+    ]
+
+
+def test_undo_and_skip_from_the_page(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(ui_db, monkeypatch, reviewer="ana"), "review")
+    first = _pair_id(at)
+    at.button(key="verdict_unsure").click().run()
+    at.button(key="review_undo").click().run()
+    assert _pair_id(at) == first
+    assert Store(ui_db).current_verdicts().is_empty()
+    assert Store(ui_db).verdict_rows(history=True).height == 2  # the verdict and its retraction
+    at.button(key="review_skip").click().run()
+    assert _pair_id(at) != first
+    assert "1 skipped" in at.caption[0].value
+
+
+def test_review_shows_both_claims_rtl_with_context_and_marked_differences(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(ui_db, monkeypatch, reviewer="ana")
+    _open(at, "review")
+    at.selectbox(key="queue_suggestion").select("conflicts")
+    at.selectbox(key="queue_languages").select("ar-en").run()
+    body = _html(at)
+    assert 'dir="rtl"' in body and 'dir="ltr"' in body
+    assert 'class="differ"' in body  # the differing detail is marked in the text
+    assert 'class="context"' in body  # a neighbouring sentence
+
+
+def test_review_is_blind_to_other_reviewers(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(ui_db)
+    best = store.matches(limit=1)["match_id"][0]
+    store.record_verdict(
+        VerdictIn(match_id=best, verdict=Label.UNRELATED, reviewer="Zed Secret", note="zzz"), T0
+    )
+    at = _app(ui_db, monkeypatch, reviewer="ana")
+    _open(at, "review")
+    at.selectbox(key="queue_mode").select("Agreement: pairs others judged").run()
+    assert _pair_id(at) == best
+    shown = _html(at) + " ".join(str(e.value) for e in [*at.caption, *at.markdown, *at.info])
+    assert "Zed Secret" not in shown and "zzz" not in shown and "unrelated" not in shown
+
+
+def test_hostile_text_is_escaped_on_the_review_page(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(ui_db, monkeypatch, reviewer="ana")
+    _open(at, "review")
+    at.selectbox(key="queue_source").select("Evil <i>Wire</i>").run()
+    body = _html(at)
+    assert "&lt;svg onload" in body or "&lt;script&gt;" in body or "&lt;img" in body
+    assert "<svg" not in body and "<script" not in body and "<img" not in body and "<i>" not in body
+
+
+def test_claims_search_ignores_letter_variants_and_lists_links_with_verdicts(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(ui_db)
+    match = store.matches(limit=1).row(0, named=True)
+    store.record_verdict(
+        VerdictIn(match_id=match["match_id"], verdict=Label.CORROBORATES, reviewer="bo"), T0
+    )
+    at = _open(_app(ui_db, monkeypatch), "claims")
     at.text_input(key="claims_search").input("قديرة").run()  # Arabic yeh and teh marbuta
     arabic_spelling = at.caption[0].value
     at.text_input(key="claims_search").input("قدیره").run()  # Persian yeh and heh
+    assert arabic_spelling == at.caption[0].value and not arabic_spelling.startswith(("0 ", "1 "))
+    at.text_input(key="claims_search").input(match["text_a"][:40]).run()
+    at.selectbox(key="claims_choice").select(match["claim_a_id"]).run()
     assert not at.exception
-    assert arabic_spelling == at.caption[0].value
-    assert not arabic_spelling.startswith(("0 ", "1 "))
+    assert "corroborates (bo)" in _table(at, "verdicts")["verdicts"].to_list()
+    assert "corroborated" in _html(at)
+
+
+def test_articles_page_marks_claims_by_status(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(ui_db)
+    match = store.matches(limit=1).row(0, named=True)
+    store.record_verdict(
+        VerdictIn(match_id=match["match_id"], verdict=Label.CONFLICTS, reviewer="bo"), T0
+    )
+    at = _open(_app(ui_db, monkeypatch), "articles")
+    at.selectbox(key="articles_choice").select(match["article_a_id"]).run()
+    assert not at.exception
+    assert 'class="claim conflicted"' in _html(at)
+    assert "conflicted" in _table(at, "status")["status"].to_list()
+
+
+def test_export_page_offers_the_verdict_csv(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(ui_db, monkeypatch), "export")
+    assert at.get("download_button")[0].label == "Download verdicts CSV"
 
 
 def test_missing_database_is_a_message_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = _app(tmp_path / "none.duckdb", monkeypatch).run()
-    assert not at.exception
-    assert "no database at" in at.warning[0].value
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(sample_db: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "WORKBENCH_DB": str(sample_db)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "workbench", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit server did not become healthy in 60 s")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        with socket.socket() as probe:  # serve became the server: nothing is left listening
-            assert probe.connect_ex(("127.0.0.1", port)) != 0
-
-
-def test_server_answers_on_localhost(server: str) -> None:
-    with urllib.request.urlopen(server, timeout=10) as response:
-        assert response.status == 200
-        assert b"<html" in response.read().lower()
-
-
-def test_server_is_not_on_other_addresses(server: str) -> None:
-    port = int(server.rsplit(":", 1)[1])
-    addresses = {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
-    outside = [a for a in addresses if not a.startswith("127.")]
-    if not outside:
-        pytest.skip("this machine has no non-loopback IPv4 address to try")
-    with socket.socket() as sock:
-        sock.settimeout(2)
-        assert sock.connect_ex((outside[0], port)) != 0
-
-
-@pytest.mark.browser
-def test_browser_shows_overview_and_escapes_input(server: str) -> None:
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        page = browser.new_page()
-        page.goto(server)
-        page.get_by_text("By source and language").wait_for(timeout=30000)
-        assert page.get_by_text("Articles", exact=True).first.is_visible()
-        page.get_by_role("link", name="Claims").click()
-        page.get_by_label("Search claims").fill("bridge")
-        page.get_by_label("Search claims").press("Enter")
-        page.get_by_text("1 claims shown").wait_for(timeout=30000)
-        assert page.evaluate("window.pwned") is None
-        page.screenshot(
-            path=str(Path(os.environ.get("WORKBENCH_SCREENSHOTS", "/tmp")) / "claims.png")
-        )
-        browser.close()
+    for view in ("overview", "review", "claims", "articles", "export"):
+        at = _open(_app(tmp_path / "none.duckdb", monkeypatch, reviewer="ana"), view)
+        assert "no database at" in at.warning[0].value, view
+    assert not (tmp_path / "none.duckdb").exists()

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workbench.export.claims import export_claims, export_matches
+from workbench.export.verdicts import export_verdicts
 from workbench.ingest.pipeline import ingest as run_ingest
 from workbench.jobs.evaluate import evaluate as run_evaluate
 from workbench.jobs.link import link as run_link
@@ -227,6 +228,23 @@ def settings() -> None:
 def export_matches_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
     """One row per match: both claims, score, suggestion, what agrees and what differs."""
     _export(ctx, export_matches, out_path, excel, "matches")
+
+
+@export.command("verdicts")
+@click.argument("out_path", metavar="OUT.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--excel", is_flag=True, help="UTF-8 with BOM, so Excel shows Arabic and Persian.")
+@click.option("--history", is_flag=True, help="Every row of the verdict log, retractions included.")
+@click.pass_context
+def export_verdicts_cmd(ctx: click.Context, out_path: Path, excel: bool, history: bool) -> None:
+    """One row per current verdict (latest per match and reviewer), with both claims.
+
+    Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+    """
+    try:
+        count = export_verdicts(_store(ctx.find_root()), out_path, excel=excel, history=history)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{count} {'log rows' if history else 'verdicts'} written to {out_path}")
 
 
 @cli.command()

@@ -151,3 +151,72 @@ class IngestReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+
+# --- review -----------------------------------------------------------------------------
+
+
+class Label(StrEnum):
+    """What a reviewer decides about a linked pair: does the second claim back the first?"""
+
+    CORROBORATES = "corroborates"
+    CONFLICTS = "conflicts"
+    UNRELATED = "unrelated"
+    UNSURE = "unsure"
+
+
+#: The ``verdict`` of a log row that withdraws an earlier verdict (undo); never a label.
+RETRACT = "retract"
+
+#: Longest reviewer name and note accepted (a name is a label, not a document).
+MAX_REVIEWER_CHARS = 80
+MAX_NOTE_CHARS = 2000
+
+
+class VerdictIn(BaseModel):
+    """A verdict as a reviewer (or an import) gives it. Untrusted text, validated here."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    match_id: str = Field(min_length=1, max_length=64)
+    verdict: Label
+    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER_CHARS)
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
+    role: str = Field(default="reviewer", pattern="^(reviewer|adjudicator)$")
+
+    @field_validator("reviewer")
+    @classmethod
+    def _one_line_name(cls, value: str) -> str:
+        if any(not c.isprintable() for c in value):
+            raise ValueError("must be one line of printable characters")
+        return " ".join(value.split())
+
+
+class QueueMode(StrEnum):
+    """Which pairs a reviewer's queue serves."""
+
+    #: Pairs this reviewer has not judged, pairs nobody has judged first; leased one at a time.
+    UNREVIEWED = "unreviewed"
+    #: Only pairs another reviewer judged and this one has not (for agreement); no leases.
+    AGREEMENT = "agreement"
+
+
+class QueueOrder(StrEnum):
+    """How the queue is sorted after unjudged-first."""
+
+    SCORE = "score"  # highest score first
+    SUGGESTION = "suggestion"  # conflicts, then unsure, then corroborates; by score within
+
+
+class QueueFilter(BaseModel):
+    """What a reviewer asked the queue for. Every field is bound as a value, never as SQL."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mode: QueueMode = QueueMode.UNREVIEWED
+    order: QueueOrder = QueueOrder.SCORE
+    languages: tuple[str, str] | None = None  # an unordered pair, e.g. ("ar", "fa")
+    source: str | None = None  # either side's outlet
+    suggestion: str | None = None
+    score_min: float = Field(default=0.0, ge=0, le=100)
+    score_max: float = Field(default=100.0, ge=0, le=100)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 #: A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,12 +30,25 @@ def write_csv(
     excel: bool = False,
 ) -> int:
     """Write ``rows`` as UTF-8 CSV (with a BOM when ``excel``); return the row count."""
-    count = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if row.get(c) is None else neutralise(row.get(c)) for c in columns])
-            count += 1
+        return _write(handle, rows, columns)
+
+
+def csv_bytes(
+    rows: Iterable[Mapping[str, Any]], columns: list[str], *, excel: bool = False
+) -> bytes:
+    """The same CSV as :func:`write_csv`, in memory (for a download button)."""
+    buffer = io.StringIO(newline="")
+    _write(buffer, rows, columns)
+    return buffer.getvalue().encode("utf-8-sig" if excel else "utf-8")
+
+
+def _write(handle: TextIO, rows: Iterable[Mapping[str, Any]], columns: list[str]) -> int:
+    writer = csv.writer(handle)
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else neutralise(row.get(c)) for c in columns])
+        count += 1
     return count

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
-from workbench.models import Article
+from workbench.models import Article, QueueFilter, QueueMode, VerdictIn
 from workbench.store import articles as _articles
-from workbench.store import links, queries
-from workbench.store.db import Connection, DatabaseBusy, StoreError, connect
+from workbench.store import links, overview, queries, review, verdicts
+from workbench.store.db import Connection, DatabaseBusy, StoreError, connect, retry_conflicts
+from workbench.store.verdicts import UnknownMatch
 
-__all__ = ["DatabaseBusy", "Store", "StoreError"]
+__all__ = ["DatabaseBusy", "Store", "StoreError", "UnknownMatch"]
 
 
 class Store:
     """A workbench database file. Every method opens, works and closes.
+
+    Opening a DuckDB file costs milliseconds and holds it against other processes, so each
+    method opens it for its own work only; :meth:`unit` lets several calls (one click of a
+    reviewer) share one opening.
 
     Args:
         path: the DuckDB file (created on first write).
@@ -28,19 +36,50 @@ class Store:
     def __init__(self, path: Path | str, *, wait_s: float = 10.0) -> None:
         self.path = Path(path)
         self.wait_s = wait_s
+        self._local = threading.local()  # the open unit of work of each thread, if any
+        # Leases are handed out one at a time. DuckDB lets one process open a file, so a lock
+        # of this process serialises every reviewer; its optimistic concurrency alone let two
+        # sessions racing for one pair both commit a lease (seen under load).
+        self._leases = threading.Lock()
+
+    @contextmanager
+    def unit(self) -> Iterator[None]:
+        """Run the calls inside on one connection of this thread, opened once, closed after.
+
+        Does nothing where no database exists yet (the calls then fail as usual).
+        """
+        if getattr(self._local, "con", None) is not None or not self.path.exists():
+            yield
+            return
+        with connect(self.path, read_only=self._read_only(), wait_s=self.wait_s) as con:
+            self._local.con = con
+            try:
+                yield
+            finally:
+                self._local.con = None
+
+    def _read_only(self) -> bool:
+        # One process must open a file with one configuration: read-write wherever we may.
+        return not os.access(self.path, os.W_OK)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        shared = getattr(self._local, "con", None)
+        if shared is not None:
+            yield shared
+            return
         with connect(self.path, wait_s=self.wait_s) as con:
             yield con
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        shared = getattr(self._local, "con", None)
+        if shared is not None:
+            yield shared
+            return
         if not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `workbench ingest` first")
-        # One process must open a file with one configuration: read-write wherever we may.
-        read_only = not os.access(self.path, os.W_OK)
-        with connect(self.path, read_only=read_only, wait_s=self.wait_s) as con:
+        with connect(self.path, read_only=self._read_only(), wait_s=self.wait_s) as con:
             yield con
 
     def init(self) -> None:
@@ -137,3 +176,103 @@ class Store:
         """Matches by suggestion, and copies."""
         with self._read() as con:
             return links.link_totals(con)
+
+    # --- verdicts and the review queue ---------------------------------------------------
+
+    def record_verdict(self, verdict: VerdictIn, decided_at: dt.datetime) -> str:
+        """Append a verdict on a stored match (releasing the reviewer's lease); return its id.
+
+        Raises:
+            UnknownMatch: the match is not in this database.
+        """
+        with self._write() as con:
+            return retry_conflicts(lambda: verdicts.record(con, verdict, decided_at))
+
+    def retract_last(self, reviewer: str, decided_at: dt.datetime) -> str | None:
+        """Undo: withdraw the reviewer's latest standing verdict; return its match id."""
+        with self._write() as con:
+            return retry_conflicts(lambda: verdicts.retract_last(con, reviewer, decided_at))
+
+    def verdict_rows(self, *, history: bool = False) -> pl.DataFrame:
+        """Current verdicts (or the whole log) with both claims' sources and texts."""
+        with self._read() as con:
+            return verdicts.export_rows(con, history=history)
+
+    def current_verdicts(self, *, match_ids: list[str] | None = None) -> pl.DataFrame:
+        """Current verdict per (match, reviewer), optionally on the given matches only."""
+        with self._read() as con:
+            return verdicts.current(con, match_ids=match_ids)
+
+    def review_counts(self) -> verdicts.ReviewCounts:
+        """Matches, matches judged, current verdicts by label and by reviewer."""
+        with self._read() as con:
+            return verdicts.counts(con)
+
+    def lease_next(
+        self,
+        queue: QueueFilter,
+        reviewer: str,
+        *,
+        now: dt.datetime,
+        until: dt.datetime,
+        skip: list[str],
+    ) -> str | None:
+        """The next match of the reviewer's queue, leased to them (agreement mode: no lease)."""
+
+        def work(con: Connection) -> str | None:
+            for _ in range(50):  # another session may lease the same pair between our steps
+                match_id = review.next_match(con, queue, reviewer, now, skip)
+                if match_id is None or queue.mode is QueueMode.AGREEMENT:
+                    return match_id
+                if review.take_lease(con, match_id, reviewer, now, until):
+                    return match_id
+            return None
+
+        with self._leases, self._write() as con:
+            return retry_conflicts(lambda: work(con))
+
+    def renew_lease(
+        self, match_id: str, reviewer: str, *, now: dt.datetime, until: dt.datetime
+    ) -> bool:
+        """Keep the reviewer's lease on a pair; False when another reviewer holds it now."""
+        with self._leases, self._write() as con:
+            return retry_conflicts(lambda: review.take_lease(con, match_id, reviewer, now, until))
+
+    def release_leases(self, reviewer: str) -> None:
+        """Drop the reviewer's leases."""
+        with self._leases, self._write() as con:
+            retry_conflicts(lambda: review.release_leases(con, reviewer))
+
+    def queue_size(
+        self, queue: QueueFilter, reviewer: str, *, now: dt.datetime, skip: list[str]
+    ) -> int:
+        """How many pairs the reviewer's queue holds now."""
+        with self._read() as con:
+            return review.queue_size(con, queue, reviewer, now, skip)
+
+    def pair(self, match_id: str) -> dict[str, Any] | None:
+        """A match with both claims and their context, or ``None``."""
+        with self._read() as con:
+            return review.pair(con, match_id)
+
+    # --- review pages ---------------------------------------------------------------------
+
+    def match_breakdown(self) -> pl.DataFrame:
+        """Matches per language pair and suggestion."""
+        with self._read() as con:
+            return overview.match_breakdown(con)
+
+    def match_sources(self) -> pl.DataFrame:
+        """Matches per outlet."""
+        with self._read() as con:
+            return overview.match_sources(con)
+
+    def claims_by_ids(self, ids: list[str]) -> pl.DataFrame:
+        """Claims (outlet, language, date, text) for the given ids."""
+        with self._read() as con:
+            return overview.claims_by_ids(con, ids)
+
+    def claim_links(self, claim_id: str) -> pl.DataFrame:
+        """Every match of one claim with the other claim's details."""
+        with self._read() as con:
+            return overview.claim_links(con, claim_id)

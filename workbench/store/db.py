@@ -8,15 +8,17 @@ bounded time before giving up with :class:`DatabaseBusy`.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 
 from workbench.store.migrations import MIGRATIONS
 
 Connection = duckdb.DuckDBPyConnection
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
@@ -25,6 +27,16 @@ class StoreError(RuntimeError):
 
 class DatabaseBusy(StoreError):
     """Another process holds the database file for longer than we wait."""
+
+
+def one(con: Connection, sql: str, params: list[object] | None = None) -> tuple[Any, ...] | None:
+    """The first row of a query, or ``None``; the result is read to its end.
+
+    (DuckDB keeps a partly fetched result pending on the connection, which blocks the next
+    statement of a shared unit of work.)
+    """
+    rows = con.execute(sql, params or []).fetchall()
+    return tuple(rows[0]) if rows else None
 
 
 def _is_lock_error(error: Exception) -> bool:
@@ -47,6 +59,22 @@ def _open(path: Path, read_only: bool, wait_s: float) -> Connection:
                 ) from None
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+def retry_conflicts(work: Callable[[], T], *, attempts: int = 20) -> T:
+    """Run ``work`` again when a concurrent transaction in this process won a write conflict.
+
+    DuckDB resolves concurrent writers optimistically: the later commit fails. Each unit of
+    work here is small and idempotent to retry.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except (duckdb.TransactionException, duckdb.ConstraintException):
+            if attempt == attempts - 1:
+                raise StoreError("database busy: too many concurrent writes, try again") from None
+            time.sleep(0.005 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def migrate(con: Connection) -> list[int]:

@@ -1,6 +1,6 @@
 """Numbered schema migrations, applied in order at open and recorded in ``_migrations``.
 
-Never edit a released migration: add the next number. Later issues add matches and verdicts.
+Never edit a released migration: add the next number.
 """
 
 from __future__ import annotations
@@ -90,6 +90,41 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             candidates  INTEGER NOT NULL,
             matches     INTEGER NOT NULL,
             settings    VARCHAR NOT NULL
+        );
+        """,
+    ),
+    (
+        3,
+        "verdicts (append-only log), current verdicts, review leases",
+        """
+        CREATE TABLE verdicts (
+            verdict_id  VARCHAR PRIMARY KEY,
+            match_id    VARCHAR NOT NULL,
+            claim_a_id  VARCHAR NOT NULL,
+            claim_b_id  VARCHAR NOT NULL,
+            verdict     VARCHAR NOT NULL,
+            reviewer    VARCHAR NOT NULL,
+            note        VARCHAR NOT NULL,
+            decided_at  TIMESTAMP NOT NULL,
+            retracts    VARCHAR,
+            role        VARCHAR NOT NULL
+        );
+        CREATE INDEX verdicts_match ON verdicts (match_id);
+        CREATE VIEW current_verdicts AS
+        SELECT * EXCLUDE (latest) FROM (
+            SELECT v.*, row_number() OVER (
+                PARTITION BY v.match_id, v.reviewer ORDER BY v.decided_at DESC, v.verdict_id DESC
+            ) AS latest
+            FROM verdicts v
+            WHERE v.verdict <> 'retract'
+              AND v.verdict_id NOT IN (
+                  SELECT retracts FROM verdicts WHERE retracts IS NOT NULL
+              )
+        ) WHERE latest = 1;
+        CREATE TABLE review_leases (
+            match_id    VARCHAR PRIMARY KEY,
+            reviewer    VARCHAR NOT NULL,
+            expires_at  TIMESTAMP NOT NULL
         );
         """,
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from workbench.store.db import Connection
+from workbench.store.db import Connection, one
 
 
 def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
@@ -15,10 +15,11 @@ def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.
 
 def totals(con: Connection) -> dict[str, int]:
     """Counts of articles, claims, anchors and sources."""
-    row = con.execute(
+    row = one(
+        con,
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims), "
-        "(SELECT count(*) FROM anchors), (SELECT count(DISTINCT source) FROM articles)"
-    ).fetchone()
+        "(SELECT count(*) FROM anchors), (SELECT count(DISTINCT source) FROM articles)",
+    )
     assert row is not None
     return dict(zip(("articles", "claims", "anchors", "sources"), map(int, row), strict=True))
 

@@ -1,0 +1,53 @@
+"""A claim and everything linked to it: the other claims, their verdicts, the claim's status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from workbench.review.status import Status, claim_status, status_of
+from workbench.store import Store
+
+
+@dataclass(frozen=True)
+class ClaimLinks:
+    """One claim's status and its linked claims (one row per match)."""
+
+    claim_id: str
+    status: str
+    links: pl.DataFrame
+
+
+def summarise_verdicts(current: pl.DataFrame) -> pl.DataFrame:
+    """``match_id, verdicts`` with each match's current verdicts as ``label (reviewer)``."""
+    if current.is_empty():
+        return pl.DataFrame(schema={"match_id": pl.String, "verdicts": pl.String})
+    return (
+        current.sort("reviewer")
+        .group_by("match_id", maintain_order=True)
+        .agg(
+            verdicts=pl.concat_str(
+                pl.col("verdict"), pl.lit(" ("), pl.col("reviewer"), pl.lit(")")
+            ).str.join("; ")
+        )
+    )
+
+
+def claim_links(store: Store, claim_id: str) -> ClaimLinks:
+    """The claim's linked claims with their current verdicts, and the claim's status."""
+    links = store.claim_links(claim_id)
+    current = (
+        store.current_verdicts(match_ids=links["match_id"].to_list()) if links.height else None
+    )
+    if current is None or current.is_empty():
+        links = links.with_columns(verdicts=pl.lit(None, dtype=pl.String))
+        return ClaimLinks(claim_id, Status.UNVERIFIED.value, links)
+    links = links.join(summarise_verdicts(current), on="match_id", how="left")
+    status = status_of([claim_id], claim_status(current))[claim_id]
+    return ClaimLinks(claim_id, status, links)
+
+
+def article_statuses(store: Store, claim_ids: list[str]) -> dict[str, str]:
+    """Status of each of an article's claims (``unverified`` where nothing is judged)."""
+    return status_of(claim_ids, claim_status(store.current_verdicts()))

@@ -1,0 +1,121 @@
+"""One reviewer working the queue: the pair in front of them, verdicts, skip and undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from workbench.models import Label, QueueFilter, QueueMode, VerdictIn
+from workbench.review.pairs import Pair, pair_from_row
+from workbench.store import Store
+
+
+def utc_now() -> dt.datetime:
+    """Now in UTC as a naive timestamp (how the store keeps times), to the microsecond."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class NoReviewer(ValueError):
+    """A verdict was attempted without a reviewer name."""
+
+
+@dataclass
+class ReviewSession:
+    """A reviewer's place in the queue for one browser session.
+
+    Args:
+        store: the database.
+        reviewer: who decides (required before any verdict).
+        lease_seconds: how long a served pair is kept from other reviewers.
+        clock: the source of "now" (UTC, naive); tests pass their own.
+    """
+
+    store: Store
+    reviewer: str
+    lease_seconds: int = 120
+    clock: Callable[[], dt.datetime] = utc_now
+    skipped: list[str] = field(default_factory=list)
+    current_id: str | None = None
+    queue: QueueFilter | None = None  # the filters the held pair was served under
+
+    def _until(self, now: dt.datetime) -> dt.datetime:
+        return now + dt.timedelta(seconds=self.lease_seconds)
+
+    def current(self, queue: QueueFilter) -> Pair | None:
+        """The pair in front of the reviewer: the one they hold, else the queue's next.
+
+        A held pair is kept (its lease renewed) until it is judged or skipped, so a page
+        rerun never swaps the pair under the reviewer's eyes; new filters serve a new pair.
+        """
+        reviewer = self._reviewer()
+        now = self.clock()
+        if queue != self.queue:
+            self.current_id, self.queue = None, queue
+        with self.store.unit():  # one opening of the file for the whole step
+            if self.current_id is not None and self._still_mine(queue, now):
+                found = self.store.pair(self.current_id)
+                if found is not None:
+                    return pair_from_row(found)
+            self.current_id = self.store.lease_next(
+                queue, reviewer, now=now, until=self._until(now), skip=self.skipped
+            )
+            if self.current_id is None:
+                return None
+            found = self.store.pair(self.current_id)
+            return None if found is None else pair_from_row(found)
+
+    def _still_mine(self, queue: QueueFilter, now: dt.datetime) -> bool:
+        assert self.current_id is not None
+        if queue.mode is QueueMode.AGREEMENT:
+            return True
+        return self.store.renew_lease(
+            self.current_id, self.reviewer, now=now, until=self._until(now)
+        )
+
+    def decide(self, match_id: str, label: Label | str, note: str = "") -> str:
+        """Record the reviewer's verdict on ``match_id``; the next call of :meth:`current`
+        serves the next pair. Returns the verdict id.
+
+        Raises:
+            NoReviewer: no reviewer name is set.
+            pydantic.ValidationError: the label, name or note is not acceptable.
+            UnknownMatch: the match is not in the database.
+        """
+        verdict = VerdictIn(match_id=match_id, verdict=label, reviewer=self._reviewer(), note=note)
+        verdict_id = self.store.record_verdict(verdict, self.clock())
+        if self.current_id == match_id:
+            self.current_id = None
+        return verdict_id
+
+    def skip(self, match_id: str) -> None:
+        """Put the pair aside for this session (another reviewer may take it)."""
+        if match_id not in self.skipped:
+            self.skipped.append(match_id)
+        if self.current_id == match_id:
+            self.current_id = None
+        self.store.release_leases(self._reviewer())
+
+    def clear_skipped(self) -> None:
+        """Bring the pairs put aside back into the queue."""
+        self.skipped.clear()
+
+    def undo(self) -> str | None:
+        """Withdraw the reviewer's last verdict (appending a retraction) and show that pair
+        again. Returns its match id, or ``None`` when there is nothing to undo."""
+        match_id = self.store.retract_last(self._reviewer(), self.clock())
+        if match_id is not None:
+            self.current_id = match_id
+            if match_id in self.skipped:
+                self.skipped.remove(match_id)
+        return match_id
+
+    def queue_size(self, queue: QueueFilter) -> int:
+        """Pairs left in this reviewer's queue (the one in front of them included)."""
+        return self.store.queue_size(queue, self._reviewer(), now=self.clock(), skip=self.skipped)
+
+    def _reviewer(self) -> str:
+        name = " ".join(self.reviewer.split())
+        if not name:
+            raise NoReviewer("enter your name as Reviewer before recording verdicts")
+        return name

@@ -1,0 +1,180 @@
+"""The verdict log: append-only rows, the current verdict per (match, reviewer), exports.
+
+Nothing here updates or deletes a verdict row. Undo appends a ``retract`` row naming the
+verdict it withdraws; the current verdict of a reviewer on a match is their latest row that
+is neither a retraction nor retracted (the ``current_verdicts`` view of migration 3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from workbench.ids import stable_id
+from workbench.models import RETRACT, VerdictIn
+from workbench.store.db import Connection, StoreError, one
+
+
+class UnknownMatch(StoreError):
+    """A verdict names a match this database does not hold."""
+
+
+def verdict_id(match_id: str, reviewer: str, verdict: str, decided_at: dt.datetime) -> str:
+    """A verdict's id from what identifies it: match, reviewer, verdict and time (UTC, µs)."""
+    return stable_id("verdict", match_id, reviewer, verdict, decided_at.isoformat())
+
+
+def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
+    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
+    return frame
+
+
+def _match_claims(con: Connection, match_id: str) -> tuple[str, str]:
+    row = one(con, "SELECT claim_a_id, claim_b_id FROM matches WHERE match_id = ?", [match_id])
+    if row is None:
+        raise UnknownMatch(f"no match {match_id} in this database")
+    return str(row[0]), str(row[1])
+
+
+def _insert(con: Connection, row: list[object]) -> None:
+    con.execute(
+        "INSERT INTO verdicts (verdict_id, match_id, claim_a_id, claim_b_id, verdict, reviewer, "
+        "note, decided_at, retracts, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (verdict_id) DO NOTHING",
+        row,
+    )
+
+
+def record(con: Connection, verdict: VerdictIn, decided_at: dt.datetime) -> str:
+    """Append one verdict on a stored match; release the reviewer's lease on it. Return its id.
+
+    Raises:
+        UnknownMatch: the match is not in this database.
+    """
+    claim_a, claim_b = _match_claims(con, verdict.match_id)
+    vid = verdict_id(verdict.match_id, verdict.reviewer, verdict.verdict.value, decided_at)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _insert(
+            con,
+            [
+                vid,
+                verdict.match_id,
+                claim_a,
+                claim_b,
+                verdict.verdict.value,
+                verdict.reviewer,
+                verdict.note,
+                decided_at,
+                None,
+                verdict.role,
+            ],
+        )
+        con.execute(
+            "DELETE FROM review_leases WHERE match_id = ? AND reviewer = ?",
+            [verdict.match_id, verdict.reviewer],
+        )
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        raise
+    return vid
+
+
+def retract_last(con: Connection, reviewer: str, decided_at: dt.datetime) -> str | None:
+    """Withdraw the reviewer's latest standing verdict by appending a retraction.
+
+    Returns the match id it was on (so the pair can be shown again), or ``None`` when the
+    reviewer has nothing left to undo.
+    """
+    row = one(
+        con,
+        "SELECT verdict_id, match_id, claim_a_id, claim_b_id, role FROM verdicts "
+        "WHERE reviewer = ? AND verdict <> ? "
+        "AND verdict_id NOT IN (SELECT retracts FROM verdicts WHERE retracts IS NOT NULL) "
+        "ORDER BY decided_at DESC, verdict_id DESC LIMIT 1",
+        [reviewer, RETRACT],
+    )
+    if row is None:
+        return None
+    target, match_id, claim_a, claim_b, role = (str(v) for v in row)
+    rid = verdict_id(match_id, reviewer, RETRACT, decided_at)
+    _insert(con, [rid, match_id, claim_a, claim_b, RETRACT, reviewer, "", decided_at, target, role])
+    return match_id
+
+
+_EXPORT_SELECT = """
+    SELECT v.verdict_id, v.match_id, v.claim_a_id, v.claim_b_id,
+           aa.source AS source_a, ab.source AS source_b,
+           ca.language AS language_a, cb.language AS language_b,
+           ca.text AS text_a, cb.text AS text_b,
+           v.verdict, v.reviewer, v.role, v.note, v.decided_at, v.retracts,
+           m.score, m.suggestion
+    FROM {table} v
+    LEFT JOIN matches m ON m.match_id = v.match_id
+    LEFT JOIN claims ca ON ca.claim_id = v.claim_a_id
+    LEFT JOIN articles aa ON aa.article_id = ca.article_id
+    LEFT JOIN claims cb ON cb.claim_id = v.claim_b_id
+    LEFT JOIN articles ab ON ab.article_id = cb.article_id
+    ORDER BY v.decided_at, v.verdict_id
+"""
+# The table name comes from this fixed pair only, never from input.
+_EXPORT_SQL = {
+    "current": _EXPORT_SELECT.format(table="current_verdicts"),
+    "history": _EXPORT_SELECT.format(table="verdicts"),
+}
+
+
+def export_rows(con: Connection, *, history: bool = False) -> pl.DataFrame:
+    """Current verdicts (or the whole log) with both claims' sources and texts, oldest first.
+
+    Claims are joined by the ids the verdict stored, so a verdict whose match a re-link no
+    longer produces still exports with its texts.
+    """
+    return _frame(con, _EXPORT_SQL["history" if history else "current"])
+
+
+def current(con: Connection, *, match_ids: list[str] | None = None) -> pl.DataFrame:
+    """Current verdicts (``match_id, claim_a_id, claim_b_id, verdict, reviewer, role, note,
+    decided_at``), optionally only on the given matches."""
+    return _frame(
+        con,
+        "SELECT match_id, claim_a_id, claim_b_id, verdict, reviewer, role, note, decided_at "
+        "FROM current_verdicts WHERE (?::VARCHAR[] IS NULL OR list_contains(?, match_id)) "
+        "ORDER BY decided_at, verdict_id",
+        [match_ids, match_ids],
+    )
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """Review progress."""
+
+    matches: int
+    judged: int  # matches with at least one current verdict
+    by_label: dict[str, int]
+    by_reviewer: dict[str, int]
+
+
+def counts(con: Connection) -> ReviewCounts:
+    """Review progress: matches, matches judged, current verdicts by label and by reviewer."""
+    matches = one(con, "SELECT count(*) FROM matches")
+    judged = one(
+        con,
+        "SELECT count(DISTINCT v.match_id) FROM current_verdicts v JOIN matches m USING (match_id)",
+    )
+    by_label = con.execute(
+        "SELECT verdict, count(*) FROM current_verdicts GROUP BY verdict ORDER BY verdict"
+    ).fetchall()
+    by_reviewer = con.execute(
+        "SELECT reviewer, count(*) FROM current_verdicts GROUP BY reviewer ORDER BY 2 DESC, 1"
+    ).fetchall()
+    return ReviewCounts(
+        matches=int(matches[0]) if matches else 0,
+        judged=int(judged[0]) if judged else 0,
+        by_label={str(k): int(n) for k, n in by_label},
+        by_reviewer={str(k): int(n) for k, n in by_reviewer},
+    )

@@ -1,0 +1,59 @@
+"""Claims: search in any language (letter variants and digits do not matter); a claim's links."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.review.claims import claim_links
+from workbench.review.display import badge, direction, esc
+from workbench.store import StoreError
+from workbench.text.normalise import normalise
+from workbench.ui.common import stop_on_store_error, store
+
+st.title("Claims")
+query = st.text_input("Search claims", key="claims_search", placeholder="e.g. کوپر or 2024")
+try:
+    found = store().claims(search=normalise(query) or None, limit=500)
+except StoreError as error:
+    stop_on_store_error(error)
+    raise  # unreachable
+st.caption(f"{found.height} claims shown (at most 500)")
+st.dataframe(
+    found.select("source", "language", "published", "text", "dates", "numbers", "names"),
+    hide_index=True,
+    key="claims_results",
+)
+if found.height:
+    labels = {
+        row["claim_id"]: f"{row['source']} · {row['text'][:90]}"
+        for row in found.iter_rows(named=True)
+    }
+    chosen = st.selectbox(
+        "Claim", list(labels), format_func=labels.__getitem__, key="claims_choice"
+    )
+    if chosen:
+        row = found.filter(found["claim_id"] == chosen).row(0, named=True)
+        try:
+            linked = claim_links(store(), chosen)
+        except StoreError as error:
+            stop_on_store_error(error)
+            raise
+        st.html(
+            f'<div dir="{direction(row["language"])}" style="font-size:1.1em">'
+            f"{esc(row['text'])}</div><div>status: {badge(linked.status)}</div>"
+        )
+        st.subheader(f"{linked.links.height} linked claims")
+        st.dataframe(
+            linked.links.select(
+                "score",
+                "suggestion",
+                "verdicts",
+                "other_source",
+                "other_language",
+                "other_published",
+                "other_text",
+                "differs",
+            ),
+            hide_index=True,
+            key="claims_links",
+        )
