@@ -26,6 +26,29 @@ def build_linked(path: Path) -> Path:
     return path
 
 
+#: Two hostile outlets whose claims link to each other and to the samples: markup in text,
+#: titles and outlet names must be shown as text, never run.
+HOSTILE = (
+    '{"id": "h1", "source": "<script>window.pwned=1</script>", "title": "<b>t</b>", '
+    '"published": "2025-03-10", "text": "<img src=x onerror=\\"window.pwned=1\\"> '
+    'General Karim Nassar led 120 engineers inspecting the Kharzan Dam on Monday."}\n'
+    '{"id": "h2", "source": "Evil <i>Wire</i>", "published": "2025-03-10", '
+    '"text": "=HYPERLINK(\\"http://x\\") Admiral Karim Nassar led 120 engineers inspecting '
+    'the Kharzan Dam on Monday <svg onload=\\"window.pwned=1\\">."}\n'
+)
+
+
+def build_ui_db(path: Path) -> Path:
+    """The linked samples plus two hostile outlets, linked."""
+    build_linked(path)
+    hostile = path.parent / "hostile.jsonl"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    settings = Settings(db=path)
+    ingest([hostile], Store(path), settings)
+    link(Store(path), settings)
+    return path
+
+
 @pytest.fixture(scope="session")
 def linked_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_linked(tmp_path_factory.mktemp("linked") / "template.duckdb")

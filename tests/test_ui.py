@@ -10,37 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tests.review_fixtures import T0, build_linked
-from workbench.ingest.pipeline import ingest
-from workbench.jobs.link import link
+from tests.review_fixtures import T0, build_ui_db
 from workbench.models import Label, VerdictIn
-from workbench.settings import Settings
 from workbench.store import Store
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
 VIEWS = ROOT / "workbench" / "ui" / "views"
-
-#: Two hostile outlets whose claims link to each other and to the samples: markup in text,
-#: titles and outlet names must be shown as text, never run.
-HOSTILE = (
-    '{"id": "h1", "source": "<script>window.pwned=1</script>", "title": "<b>t</b>", '
-    '"published": "2025-03-10", "text": "<img src=x onerror=\\"window.pwned=1\\"> '
-    'General Karim Nassar led 120 engineers inspecting the Kharzan Dam on Monday."}\n'
-    '{"id": "h2", "source": "Evil <i>Wire</i>", "published": "2025-03-10", '
-    '"text": "=HYPERLINK(\\"http://x\\") Admiral Karim Nassar led 120 engineers inspecting '
-    'the Kharzan Dam on Monday <svg onload=\\"window.pwned=1\\">."}\n'
-)
-
-
-def build_ui_db(path: Path) -> Path:
-    """The linked samples plus two hostile outlets, linked."""
-    build_linked(path)
-    hostile = path.parent / "hostile.jsonl"
-    hostile.write_text(HOSTILE, encoding="utf-8")
-    settings = Settings(db=path)
-    ingest([hostile], Store(path), settings)
-    link(Store(path), settings)
-    return path
 
 
 @pytest.fixture(scope="module")
