@@ -50,6 +50,7 @@ test: lint typecheck pytest
 bench: install
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_link.py
+	$(BIN)/python bench/bench_review.py
 
 # Refresh the pins from what is installed now (run after changing dependencies).
 constraints: install

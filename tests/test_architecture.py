@@ -50,7 +50,9 @@ def test_only_store_imports_duckdb() -> None:
         ),
         ("linking", ("workbench.store", "workbench.ui", "workbench.cli", "duckdb", "streamlit")),
         ("ingest", ("workbench.ui", "workbench.cli", "duckdb", "streamlit")),
-        ("store", ("workbench.ui", "workbench.cli", "streamlit")),
+        ("store", ("workbench.ui", "workbench.cli", "workbench.review", "streamlit")),
+        ("review", ("workbench.ui", "workbench.cli", "duckdb", "streamlit")),
+        ("export", ("workbench.ui", "workbench.cli", "duckdb", "streamlit")),
         ("ui", ("duckdb", "rapidfuzz", "workbench.cli")),
     ],
 )

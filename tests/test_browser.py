@@ -133,6 +133,13 @@ class Reviewer:
         self._next(shown)
         return shown
 
+    def note(self, text: str) -> None:
+        """Type a note key by key, as a person does (shortcuts must not fire)."""
+        box = self.page.get_by_role("textbox", name="Note (optional)")
+        box.click()
+        box.press_sequentially(text, delay=20)
+        box.press("Enter")  # commits the text box
+
     def key(self, key: str) -> str:
         """Press a keyboard shortcut away from any text box; return the pair it judged."""
         shown = self.pair()
@@ -143,10 +150,14 @@ class Reviewer:
 
 
 def _exported(db: Path, out: Path) -> set[tuple[str, str, str]]:
+    return {(r["match_id"], r["verdict"], r["reviewer"]) for r in _exported_rows(db, out)}
+
+
+def _exported_rows(db: Path, out: Path) -> list[dict[str, str]]:
     done = _cli(db, "export", "verdicts", out)
     assert done.returncode == 0, done.stderr
     with out.open(encoding="utf-8") as handle:
-        return {(r["match_id"], r["verdict"], r["reviewer"]) for r in csv.DictReader(handle)}
+        return list(csv.DictReader(handle))
 
 
 @pytest.mark.browser
@@ -158,6 +169,9 @@ def test_two_reviewers_in_two_browsers_then_the_cli_exports_exactly_their_verdic
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         ana, bo = Reviewer(browser, url, "Ana"), Reviewer(browser, url, "Bo")
         assert ana.pair() != bo.pair()  # leased: never the same pair at once
+        before = ana.pair()
+        ana.note("1 2 3 4 S U")  # the keys of every shortcut, typed in the note box
+        assert ana.pair() == before
         expected = {
             (ana.click("Conflicts"), "conflicts", "Ana"),
             (bo.click("Unrelated"), "unrelated", "Bo"),
@@ -170,7 +184,9 @@ def test_two_reviewers_in_two_browsers_then_the_cli_exports_exactly_their_verdic
         ana.page.screenshot(path=str(SHOTS / "review.png"), full_page=True)
         assert ana.page.evaluate("window.pwned") is None
         browser.close()
-    assert _exported(db, tmp_path / "verdicts.csv") == expected
+    rows = _exported_rows(db, tmp_path / "verdicts.csv")
+    assert {(r["match_id"], r["verdict"], r["reviewer"]) for r in rows} == expected
+    assert [r["note"] for r in rows if r["verdict"] == "conflicts"] == ["1 2 3 4 S U"]
 
 
 @pytest.mark.browser

@@ -146,15 +146,30 @@ _PAIR_SQL = """
            m.anchor, m.attribution, m.suggestion, m.agrees, m.differs
     FROM matches m WHERE m.match_id = ?
 """
+# Point lookups by constant keys, so DuckDB answers them from the ART indexes, not scans.
 _CLAIM_SQL = """
     SELECT c.claim_id, c.article_id, c.position, c.text, c.language, a.source, a.published,
-           a.title, a.url, a.article_ref, a.origin_chain,
-           (SELECT string_agg(p.text, ' ' ORDER BY p.position) FROM claims p
-            WHERE p.article_id = c.article_id AND p.position = c.position - 1) AS before,
-           (SELECT string_agg(n.text, ' ' ORDER BY n.position) FROM claims n
-            WHERE n.article_id = c.article_id AND n.position = c.position + 1) AS after
-    FROM claims c JOIN articles a USING (article_id) WHERE c.claim_id = ?
+           a.title, a.url, a.article_ref, a.origin_chain
+    FROM claims c JOIN articles a ON a.article_id = c.article_id WHERE c.claim_id = ?
 """
+_NEIGHBOURS_SQL = (
+    "SELECT position, text FROM claims WHERE article_id = ? AND position IN (?, ?) "
+    "ORDER BY position, claim_id"
+)
+
+
+def _claim(con: Connection, claim_id: str) -> dict[str, Any] | None:
+    found: pl.DataFrame = con.sql(_CLAIM_SQL, params=[claim_id]).pl()
+    if not found.height:
+        return None
+    claim = found.row(0, named=True)
+    position = int(claim["position"])
+    rows = con.execute(
+        _NEIGHBOURS_SQL, [claim["article_id"], position - 1, position + 1]
+    ).fetchall()
+    claim["before"] = " ".join(str(t) for p, t in rows if p == position - 1) or None
+    claim["after"] = " ".join(str(t) for p, t in rows if p == position + 1) or None
+    return claim
 
 
 _ANCHOR_SQL = (
@@ -170,8 +185,7 @@ def pair(con: Connection, match_id: str) -> dict[str, Any] | None:
         return None
     row = match.row(0, named=True)
     for side in ("a", "b"):
-        claim: pl.DataFrame = con.sql(_CLAIM_SQL, params=[row[f"claim_{side}_id"]]).pl()
-        row[side] = claim.row(0, named=True) if claim.height else None
+        row[side] = _claim(con, row[f"claim_{side}_id"])
         anchors: pl.DataFrame = con.sql(_ANCHOR_SQL, params=[row[f"claim_{side}_id"]]).pl()
         row[f"anchors_{side}"] = anchors.to_dicts()
     return row

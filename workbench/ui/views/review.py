@@ -9,7 +9,7 @@ import pydantic
 import streamlit as st
 
 from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
-from workbench.review.display import badge, claim_card, reasons
+from workbench.review.display import badge, claim_card, esc, reasons
 from workbench.review.session import NoReviewer, ReviewSession
 from workbench.store import StoreError
 from workbench.ui.common import review_session, reviewer, stop_on_store_error, store
@@ -108,57 +108,71 @@ try:
 except StoreError as error:
     stop_on_store_error(error)
     raise  # unreachable: st.stop() ends the run
-flash = st.session_state.pop("review_flash", None)
-if flash:
-    getattr(st, flash[0])(flash[1])
-try:
-    with store().unit():
-        current = session.current(queue)
-        remaining = session.queue_size(queue)
-except StoreError as error:
-    stop_on_store_error(error)
-    raise  # unreachable: st.stop() ends the run
 
-if current is None:
-    st.success("Nothing left in this queue. Change the filters, or come back after the next link.")
-    cols = st.columns(3)
-    if session.skipped and cols[0].button(
-        f"Bring back {len(session.skipped)} skipped", key="review_unskip"
-    ):
-        session.clear_skipped()
-        st.rerun()
-    cols[1].button("Undo", key="review_undo", shortcut="U", on_click=_undo, args=(session,))
-    st.stop()
 
-st.caption(
-    f"{remaining} pairs in this queue · {len(session.skipped)} skipped · reviewing as {name}"
-)
-left, right = st.columns(2)
-with left:
-    st.html(claim_card(current.a, "A"))
-with right:
-    st.html(claim_card(current.b, "B"))
-score_col, hint_col, why_col = st.columns([1, 1, 3])
-score_col.metric("Match score", f"{current.score:.0f}")
-hint_col.html(f"<div>Machine suggestion</div><div>{badge(current.suggestion)}</div>")
-with why_col:
-    st.html(reasons(current.agrees, current.differs))
-st.text_input(
-    "Note (optional)", key=f"note_{current.match_id}", max_chars=2000, placeholder="why, sources..."
-)
-columns = st.columns(len(BUTTONS) + 2)
-for column, (label, verdict, shortcut) in zip(columns, BUTTONS, strict=False):
-    column.button(
-        label,
-        key=f"verdict_{verdict.value}",
-        shortcut=shortcut,
-        type="primary" if verdict is Label.CORROBORATES else "secondary",
-        on_click=_decide,
-        args=(session, current.match_id, verdict),
-        width="stretch",
+@st.fragment
+def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
+    """The pair and its buttons: a click reruns only this part of the page."""
+    flash = st.session_state.pop("review_flash", None)
+    if flash:
+        getattr(st, flash[0])(flash[1])
+    try:
+        with store().unit():
+            current = session.current(queue)
+            remaining = session.queue_size(queue)
+    except StoreError as error:
+        stop_on_store_error(error)
+        raise  # unreachable: st.stop() ends the run
+
+    if current is None:
+        st.success(
+            "Nothing left in this queue. Change the filters, or come back after the next link."
+        )
+        cols = st.columns(3)
+        if session.skipped and cols[0].button(
+            f"Bring back {len(session.skipped)} skipped", key="review_unskip"
+        ):
+            session.clear_skipped()
+            st.rerun(scope="fragment")
+        cols[1].button("Undo", key="review_undo", shortcut="U", on_click=_undo, args=(session,))
+        return
+
+    st.html(  # the reviewer's name is input: escaped
+        f'<div class="queue-status" style="color:#666;font-size:0.9em">{remaining} pairs in this '
+        f"queue · {len(session.skipped)} skipped · reviewing as {esc(name)}</div>"
     )
-columns[-2].button(
-    "Skip", key="review_skip", shortcut="S", on_click=_skip, args=(session, current.match_id)
-)
-columns[-1].button("Undo", key="review_undo", shortcut="U", on_click=_undo, args=(session,))
-st.caption(f"Pair {current.match_id} · shortcuts: 1 2 3 4 for the verdicts, S skip, U undo")
+    left, right = st.columns(2)
+    with left:
+        st.html(claim_card(current.a, "A"))
+    with right:
+        st.html(claim_card(current.b, "B"))
+    score_col, hint_col, why_col = st.columns([1, 1, 3])
+    score_col.metric("Match score", f"{current.score:.0f}")
+    hint_col.html(f"<div>Machine suggestion</div><div>{badge(current.suggestion)}</div>")
+    with why_col:
+        st.html(reasons(current.agrees, current.differs))
+    st.text_input(
+        "Note (optional)",
+        key=f"note_{current.match_id}",
+        max_chars=2000,
+        placeholder="why, sources...",
+    )
+    columns = st.columns(len(BUTTONS) + 2)
+    for column, (label, verdict, shortcut) in zip(columns, BUTTONS, strict=False):
+        column.button(
+            label,
+            key=f"verdict_{verdict.value}",
+            shortcut=shortcut,
+            type="primary" if verdict is Label.CORROBORATES else "secondary",
+            on_click=_decide,
+            args=(session, current.match_id, verdict),
+            width="stretch",
+        )
+    columns[-2].button(
+        "Skip", key="review_skip", shortcut="S", on_click=_skip, args=(session, current.match_id)
+    )
+    columns[-1].button("Undo", key="review_undo", shortcut="U", on_click=_undo, args=(session,))
+    st.caption(f"Pair {current.match_id} · shortcuts: 1 2 3 4 for the verdicts, S skip, U undo")
+
+
+_panel(session, queue, name)

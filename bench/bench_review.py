@@ -1,0 +1,277 @@
+"""The review loop with 1M claims in the database: click a verdict, next pair ready.
+
+What is timed, each as median and p95 over many clicks:
+
+1. **service**: what one click costs the server: :meth:`ReviewSession.decide` (append the
+   verdict, release the lease) then :meth:`ReviewSession.current` (pick the next pair of the
+   queue, lease it, load both claims with context and anchors) and the queue size shown on the
+   page, in one unit of work, as the Review page does. Several queue settings.
+2. **browser**: a real ``workbench serve`` on the same database and Debian chromium driven by
+   Playwright: from the click on ``Unsure`` until the next pair's id is on the page.
+
+The database: real SaudiNewsNet articles ingested and linked by the workbench (the base),
+then replicated in DuckDB (ids suffixed per copy) until it holds at least 1M claims, with
+their anchors and matches. The **baseline** is the same loop on the base database, measured
+in the same run: it shows what the 35x larger tables cost.
+
+Run: ``.venv/bin/python bench/bench_review.py [--articles 3000] [--clicks 150]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+
+from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
+from workbench.review.session import ReviewSession
+from workbench.store import Store
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "saudinewsnet" / "json"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples" / "articles"
+WORKBENCH = [sys.executable, "-m", "workbench"]
+TARGET_CLAIMS = 1_000_000
+CHROMIUM = "/usr/bin/chromium"
+
+
+def base_input(folder: Path, articles: int) -> Path:
+    """``articles`` SaudiNewsNet records drawn at random (seed 7) from all days and outlets,
+    as JSONL; the project's samples where ../shared is absent."""
+    if not EVAL.exists():
+        return SAMPLES
+    records = [
+        {
+            "id": raw["url"],
+            "source": raw["source"],
+            "title": raw["title"],
+            "url": raw["url"],
+            "published": raw["date_extracted"],
+            "text": raw["content"],
+        }
+        for path in sorted(EVAL.glob("*.json"))
+        for raw in json.loads(path.read_text(encoding="utf-8"))
+    ]
+    chosen = random.Random(7).sample(records, min(articles, len(records)))
+    out = folder / "base.jsonl"
+    with out.open("w", encoding="utf-8") as handle:
+        for record in chosen:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out
+
+
+def build_base(db: Path, source: Path) -> None:
+    for step in (["ingest", "-q", str(source)], ["link", "-q"]):
+        subprocess.run([*WORKBENCH, "--db", str(db), *step], check=False, capture_output=True)
+
+
+def replicate(db: Path, target: int) -> dict[str, int]:
+    """Copy articles, claims, anchors and matches with per-copy ids up to ``target`` claims."""
+    con = duckdb.connect(str(db))
+    try:
+        claims = con.execute("SELECT count(*) FROM claims").fetchall()[0][0]
+        copies = max(1, -(-target // claims)) - 1
+        suffix = "'~' || k"
+        con.execute("BEGIN TRANSACTION")
+        con.execute(
+            f"INSERT INTO articles SELECT article_id || {suffix}, article_ref || {suffix}, "  # noqa: S608
+            "source, url, title, published, language, origin_chain, text, input_path, "
+            f"ingested_at FROM articles, range(1, {copies + 1}) t(k)"
+        )
+        con.execute(
+            f"INSERT INTO claims SELECT claim_id || {suffix}, article_id || {suffix}, "  # noqa: S608
+            "position, field, char_start, char_end, text, norm_text, language "
+            f"FROM claims, range(1, {copies + 1}) t(k)"
+        )
+        con.execute(
+            f"INSERT INTO anchors SELECT claim_id || {suffix}, kind, text, value, "  # noqa: S608
+            f"char_start, char_end, detail FROM anchors, range(1, {copies + 1}) t(k)"
+        )
+        con.execute(
+            f"INSERT INTO matches SELECT match_id || {suffix}, claim_a_id || {suffix}, "  # noqa: S608
+            f"claim_b_id || {suffix}, score, token, name, concept, anchor, attribution, "
+            f"suggestion, agrees, differs, linked_at FROM matches, range(1, {copies + 1}) t(k)"
+        )
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+        rows = con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims), "
+            "(SELECT count(*) FROM anchors), (SELECT count(*) FROM matches)"
+        ).fetchall()[0]
+    finally:
+        con.close()
+    return dict(zip(("articles", "claims", "anchors", "matches"), rows, strict=True))
+
+
+def _stats(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def service_loop(
+    db: Path, queue: QueueFilter, clicks: int, reviewer: str
+) -> tuple[float, float, int]:
+    """Median and p95 ms of decide + next pair + queue size in one unit of work; clicks made."""
+    store = Store(db)
+    session = ReviewSession(store, reviewer)
+    with store.unit():
+        pair = session.current(queue)
+    if queue.mode is QueueMode.AGREEMENT:  # give it pairs judged by someone else first
+        other = ReviewSession(store, reviewer + "-first")
+        for _ in range(clicks + 1):
+            with store.unit():
+                first = other.current(QueueFilter())
+                assert first is not None
+                other.decide(first.match_id, Label.CONFLICTS)
+        with store.unit():
+            pair = session.current(queue)
+    samples = []
+    for _ in range(clicks):
+        if pair is None:  # the queue ran dry: report the clicks made
+            break
+        start = time.perf_counter()
+        with store.unit():
+            session.decide(pair.match_id, Label.UNSURE)
+            pair = session.current(queue)
+            session.queue_size(queue)
+        samples.append(time.perf_counter() - start)
+    return (*_stats(samples), len(samples))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def browser_loop(db: Path, clicks: int) -> tuple[float, float] | None:
+    """Median and p95 ms from a click on Unsure to the next pair on the page."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [*WORKBENCH, "--db", str(db), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    pair_re = re.compile(r"^Pair ([0-9a-f~]+)")
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
+            )
+            page = browser.new_page()
+            page.goto(f"{url}/review")
+            box = page.get_by_role("textbox", name="Reviewer")
+            box.fill("browser")
+            box.press("Enter")
+            caption = page.get_by_text(pair_re).first
+            caption.wait_for(timeout=120_000)
+            samples = []
+            for _ in range(clicks):
+                shown = caption.inner_text()
+                start = time.perf_counter()
+                page.get_by_role("button", name=re.compile("^Unsure")).click()
+                page.wait_for_function(
+                    "prev => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+                    ".some(e => e.innerText.startsWith('Pair ') && e.innerText !== prev)",
+                    arg=shown,
+                    timeout=60_000,
+                )
+                samples.append(time.perf_counter() - start)
+            browser.close()
+        return _stats(samples)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+QUEUES = {
+    "unreviewed, by score": QueueFilter(),
+    "by suggestion": QueueFilter(order=QueueOrder.SUGGESTION),
+    "suggestion filter + score range": QueueFilter(
+        suggestion="conflicts", score_min=40, score_max=90
+    ),
+    "language pair + outlet filter": None,  # filled from the data
+    "agreement mode": QueueFilter(mode=QueueMode.AGREEMENT),
+}
+
+
+def _filtered_queue(db: Path) -> QueueFilter:
+    rows = Store(db).match_breakdown()
+    languages = str(rows["languages"][0]).split("-")
+    source = str(Store(db).match_sources()["source"][0])
+    return QueueFilter(languages=(languages[0], languages[-1]), source=source)
+
+
+def measure(db: Path, clicks: int, label: str) -> list[str]:
+    lines = []
+    for name, queue in QUEUES.items():
+        queue = queue or _filtered_queue(db)
+        median, p95, made = service_loop(db, queue, clicks, f"{label}-{name}")
+        lines.append(f"| {label} | service | {name} | {made} | {median:.0f} | {p95:.0f} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--clicks", type=int, default=150)
+    parser.add_argument("--browser-clicks", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base = folder / "base.duckdb"
+        t0 = time.perf_counter()
+        build_base(base, base_input(folder, args.articles))
+        big = folder / "big.duckdb"
+        shutil.copy(base, big)
+        small_counts = replicate(base, 0)  # no copies: only the counts
+        big_counts = replicate(big, TARGET_CLAIMS)
+        built = time.perf_counter() - t0
+        print(f"base: {small_counts}; replicated: {big_counts}; built in {built:.0f} s")
+        print("| database | loop | queue | clicks | median ms | p95 ms |")
+        print("|---|---|---|---|---|---|")
+        for line in [*measure(base, args.clicks, "base"), *measure(big, args.clicks, "1M")]:
+            print(line)
+        for label, db in (("base", base), ("1M", big)):
+            timed = browser_loop(db, args.browser_clicks)
+            if timed is None:
+                print(f"| {label} | browser | skipped: no {CHROMIUM} | | | |")
+            else:
+                print(
+                    f"| {label} | browser | unreviewed, by score | {args.browser_clicks} "
+                    f"| {timed[0]:.0f} | {timed[1]:.0f} |"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
