@@ -1,0 +1,193 @@
+"""Pure parts of review: marks on claim text, escaping of every fragment, claim status."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.review.display import article_with_claims, claim_card, direction, marked, reasons
+from workbench.review.pairs import Mark, Side, marks_for
+from workbench.review.status import claim_status
+
+TEXT_AR = "فريق من 12 120 مهندساً بقيادة اللواء كريم نصار"
+
+
+def _anchor(kind: str, written: str, value: str) -> dict[str, object]:
+    start = TEXT_AR.index(written)
+    return {
+        "kind": kind,
+        "text": written,
+        "value": value,
+        "char_start": start,
+        "char_end": start + len(written),
+    }
+
+
+ANCHORS_AR = [
+    _anchor("title", "اللواء", "general"),
+    _anchor("number", "120", "120"),
+    _anchor("number", "12", "12"),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "agrees", "differs", "side", "expected"),
+    [
+        (
+            "a differing title marks the rank as written on this side",
+            (),
+            ("title: general ≠ admiral",),
+            "a",
+            [("differ", "اللواء")],
+        ),
+        (
+            "the other side's value does not mark this side",
+            (),
+            ("title: admiral ≠ general",),
+            "a",
+            [],
+        ),
+        ("an agreeing number marks its anchor", ("number: 120",), (), "a", [("agree", "120")]),
+        (
+            "a differing number of a unit",
+            (),
+            ("number (engineer): 120 ≠ 210",),
+            "a",
+            [("differ", "120")],
+        ),
+        (
+            "an agreeing name is found in the text",
+            ("name: كريم = Karim",),
+            (),
+            "a",
+            [("agree", "كريم")],
+        ),
+        ("a word not in the text marks nothing", ("word: غائب = x",), (), "a", []),
+        (
+            "a difference wins over an agreement on the same span",
+            ("number: 120",),
+            ("number (engineer): 120 ≠ 210",),
+            "a",
+            [("differ", "120")],
+        ),
+    ],
+)
+def test_marks_for(
+    description: str,
+    agrees: tuple[str, ...],
+    differs: tuple[str, ...],
+    side: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    marks = marks_for(agrees, differs, TEXT_AR, ANCHORS_AR, side)
+    assert [(m.tone, TEXT_AR[m.start : m.end]) for m in marks] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ar", "rtl"), ("fa", "rtl"), ("ur", "rtl"), ("en", "ltr"), ("tr", "ltr"), (None, "ltr")],
+)
+def test_direction(language: str | None, expected: str) -> None:
+    assert direction(language) == expected
+
+
+_TAG = re.compile(r"<\s*/?\s*(script|img|svg|iframe|a|b|i)\b", re.IGNORECASE)
+
+
+def _side(text: str, source: str) -> Side:
+    return Side(
+        claim_id="c",
+        text=text,
+        language="ar",
+        source=source,
+        published=None,
+        title=source,
+        url=None,
+        article_id="a",
+        article_ref=source,
+        origin_chain=(source, source),
+        before=text,
+        after=text,
+        marks=(Mark(0, min(3, len(text)), "differ", source),) if len(text) >= 3 else (),
+    )
+
+
+@given(st.text(), st.text())
+def test_no_input_survives_as_markup(text: str, source: str) -> None:
+    fragments = [
+        claim_card(_side(text, source), "A"),
+        reasons([text], [source]),
+        marked(text, [Mark(0, len(text), "agree", source)] if text else []),
+        article_with_claims(text, [(0, len(text), "conflicted", source)], "fa"),
+    ]
+    for fragment in fragments:
+        assert not _TAG.search(
+            fragment.replace("<b>A</b>", "")
+            .replace("<b>Differs</b>", "")
+            .replace("<b>Agrees</b>", "")
+        )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '"><svg onload=alert(1)>',
+        "'; DROP TABLE x; --",
+    ],
+)
+def test_hostile_text_is_shown_escaped(hostile: str) -> None:
+    card = claim_card(_side(hostile, hostile), "A")
+    assert html.escape(hostile, quote=True)[3:] in card
+    assert "<script" not in card and "<img" not in card and "<svg" not in card
+
+
+def _verdicts(rows: list[tuple[str, str, str, str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows, schema=["match_id", "claim_a_id", "claim_b_id", "verdict"], orient="row"
+    )
+
+
+@pytest.mark.parametrize(
+    ("description", "rows", "expected"),
+    [
+        ("nothing judged", [], {}),
+        (
+            "one corroboration speaks for both claims",
+            [("m1", "x", "y", "corroborates")],
+            {"x": "corroborated", "y": "corroborated"},
+        ),
+        ("conflicts only", [("m1", "x", "y", "conflicts")], {"x": "conflicted", "y": "conflicted"}),
+        (
+            "both on one claim is contested",
+            [("m1", "x", "y", "corroborates"), ("m2", "x", "z", "conflicts")],
+            {"x": "contested", "y": "corroborated", "z": "conflicted"},
+        ),
+        (
+            "reviewers who disagree on one pair make it contested",
+            [("m1", "x", "y", "corroborates"), ("m1", "x", "y", "conflicts")],
+            {"x": "contested", "y": "contested"},
+        ),
+        (
+            "unrelated and unsure say nothing about the fact",
+            [("m1", "x", "y", "unrelated"), ("m2", "x", "z", "unsure")],
+            {"x": "unverified", "y": "unverified", "z": "unverified"},
+        ),
+    ],
+)
+def test_claim_status(
+    description: str, rows: list[tuple[str, str, str, str]], expected: dict[str, str]
+) -> None:
+    frame = claim_status(_verdicts(rows))
+    assert dict(zip(frame["claim_id"], frame["status"], strict=True)) == expected
+
+
+def test_two_reviewers_agreeing_count_one_match() -> None:
+    frame = claim_status(_verdicts([("m1", "x", "y", "conflicts"), ("m1", "x", "y", "conflicts")]))
+    assert frame.filter(pl.col("claim_id") == "x")["conflicts"].to_list() == [1]
