@@ -7,11 +7,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from tests.conftest import SAMPLES
 from workbench.ingest.pipeline import ingest
 from workbench.jobs.link import link
+from workbench.review.claims import origins
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -60,6 +62,18 @@ def linked(linked_template: Path, tmp_path: Path) -> Store:
     path = tmp_path / "linked.duckdb"
     shutil.copy(linked_template, path)
     return Store(path)
+
+
+def independent_matches(store: Store) -> pl.DataFrame:
+    """Matches whose two articles are of different origins (not copies, not one wire), best
+    first: verdicts on them change claim statuses."""
+    groups = origins(store).select("article_id", "origin")
+    frame = (
+        store.matches()
+        .join(groups.rename({"article_id": "article_a_id", "origin": "oa"}), on="article_a_id")
+        .join(groups.rename({"article_id": "article_b_id", "origin": "ob"}), on="article_b_id")
+    )
+    return frame.filter(pl.col("oa") != pl.col("ob")).sort("score", "match_id", descending=True)
 
 
 class Clock:

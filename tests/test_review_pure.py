@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.review.display import article_with_claims, claim_card, direction, marked, reasons
+from workbench.review.origins import origin_groups
 from workbench.review.pairs import Mark, Side, marks_for
 from workbench.review.status import claim_status
 
@@ -148,10 +150,54 @@ def test_hostile_text_is_shown_escaped(hostile: str) -> None:
     assert "<script" not in card and "<img" not in card and "<svg" not in card
 
 
-def _verdicts(rows: list[tuple[str, str, str, str]]) -> pl.DataFrame:
-    return pl.DataFrame(
-        rows, schema=["match_id", "claim_a_id", "claim_b_id", "verdict"], orient="row"
-    )
+#: claim -> (article, outlet); articles a1/a2 are copies of one wire, a3 and a4 stand alone
+CLAIMS = {
+    "x": ("a1", "Wire"),
+    "y": ("a3", "Daily"),
+    "z": ("a4", "Post"),
+    "w": ("a2", "Copycat"),
+    "v": ("a5", "Tabnak"),
+    "u": ("a6", "Mashregh"),
+}
+ARTICLES = pl.DataFrame(
+    {
+        "article_id": ["a1", "a2", "a3", "a4", "a5", "a6"],
+        "source": ["Wire", "Copycat", "Daily", "Post", "Tabnak", "Mashregh"],
+        "origin_chain": [
+            ["Wire"],
+            ["Copycat"],
+            ["Daily"],
+            ["Post"],
+            ["Tabnak", "IRNA"],
+            ["Mashregh", "ایرنا"],
+        ],
+        "published": [None] * 6,
+    },
+    schema_overrides={"published": pl.Date},
+)
+COPIES = pl.DataFrame({"article_a_id": ["a1"], "article_b_id": ["a2"]})
+
+
+def _verdicts(rows: list[tuple[str, ...]]) -> pl.DataFrame:
+    """(match, claim a, claim b, verdict[, role]) rows as the store gives current verdicts."""
+    out = []
+    for i, row in enumerate(rows):
+        match_id, a, b, verdict, *role = row
+        out.append(
+            {
+                "match_id": match_id,
+                "claim_a_id": a,
+                "claim_b_id": b,
+                "article_a_id": CLAIMS[a][0],
+                "article_b_id": CLAIMS[b][0],
+                "source_a": CLAIMS[a][1],
+                "source_b": CLAIMS[b][1],
+                "verdict": verdict,
+                "role": role[0] if role else "reviewer",
+                "decided_at": dt.datetime(2026, 1, 1, 0, 0, i),
+            }
+        )
+    return pl.DataFrame(out)
 
 
 @pytest.mark.parametrize(
@@ -175,19 +221,81 @@ def _verdicts(rows: list[tuple[str, str, str, str]]) -> pl.DataFrame:
             {"x": "contested", "y": "contested"},
         ),
         (
+            "an adjudicator's verdict settles a disagreement",
+            [
+                ("m1", "x", "y", "corroborates"),
+                ("m1", "x", "y", "conflicts"),
+                ("m1", "x", "y", "corroborates", "adjudicator"),
+            ],
+            {"x": "corroborated", "y": "corroborated"},
+        ),
+        (
             "unrelated and unsure say nothing about the fact",
             [("m1", "x", "y", "unrelated"), ("m2", "x", "z", "unsure")],
             {"x": "unverified", "y": "unverified", "z": "unverified"},
         ),
+        (
+            "a copy of the wire does not corroborate the wire",
+            [("m1", "x", "w", "corroborates")],
+            {"x": "unverified", "w": "unverified"},
+        ),
+        (
+            "two outlets citing the same agency are one origin",
+            [("m1", "v", "u", "corroborates")],
+            {"v": "unverified", "u": "unverified"},
+        ),
     ],
 )
 def test_claim_status(
-    description: str, rows: list[tuple[str, str, str, str]], expected: dict[str, str]
+    description: str, rows: list[tuple[str, ...]], expected: dict[str, str]
 ) -> None:
-    frame = claim_status(_verdicts(rows))
+    frame = claim_status(_verdicts(rows), origin_groups(ARTICLES, COPIES))
     assert dict(zip(frame["claim_id"], frame["status"], strict=True)) == expected
+
+
+def test_independent_origins_are_counted_once_each() -> None:
+    rows = [
+        ("m1", "y", "x", "corroborates"),  # the wire
+        ("m2", "y", "w", "corroborates"),  # its copy: the same origin
+        ("m3", "y", "z", "corroborates"),
+        ("m4", "y", "v", "corroborates"),
+    ]
+    frame = claim_status(_verdicts(rows), origin_groups(ARTICLES, COPIES)).filter(
+        pl.col("claim_id") == "y"
+    )
+    row = frame.row(0, named=True)
+    assert row["corroborating_origins"] == 3 and row["corroborates"] == 4
+    assert row["corroborating_sources"] == "Copycat; Post; Tabnak; Wire"
+
+
+def test_same_origin_links_are_counted_apart() -> None:
+    frame = claim_status(
+        _verdicts([("m1", "x", "w", "corroborates")]), origin_groups(ARTICLES, COPIES)
+    )
+    assert frame["same_origin_links"].to_list() == [1, 1]
 
 
 def test_two_reviewers_agreeing_count_one_match() -> None:
     frame = claim_status(_verdicts([("m1", "x", "y", "conflicts"), ("m1", "x", "y", "conflicts")]))
     assert frame.filter(pl.col("claim_id") == "x")["conflicts"].to_list() == [1]
+
+
+@pytest.mark.parametrize(
+    ("description", "article", "label"),
+    [
+        ("a citation names the group", "a5", "IRNA"),
+        ("copies without a citation take the first outlet", "a2", "Copycat"),
+        ("an article alone is its own origin", "a3", "Daily"),
+    ],
+)
+def test_origin_labels(description: str, article: str, label: str) -> None:
+    groups = origin_groups(ARTICLES, COPIES)
+    assert groups.filter(pl.col("article_id") == article)["origin_label"].to_list() == [label]
+
+
+def test_origin_groups() -> None:
+    groups = origin_groups(ARTICLES, COPIES)
+    origin = dict(zip(groups["article_id"], groups["origin"], strict=True))
+    assert origin["a1"] == origin["a2"] == "a1"
+    assert origin["a5"] == origin["a6"] == "a5"  # IRNA and ایرنا: one agency, two scripts
+    assert len(set(origin.values())) == 4

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tests.review_fixtures import T0, build_ui_db
+from tests.review_fixtures import T0, build_ui_db, independent_matches
 from workbench.models import Label, VerdictIn
 from workbench.store import Store
 
@@ -66,13 +66,13 @@ def test_overview_counts_articles_matches_and_review_progress(
     ui_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = Store(ui_db)
-    match_id = store.matches(limit=1)["match_id"][0]
+    match_id = independent_matches(store)["match_id"][0]
     store.record_verdict(VerdictIn(match_id=match_id, verdict=Label.CONFLICTS, reviewer="bo"), T0)
     at = _open(_app(ui_db, monkeypatch), "overview")
     assert [m.value for m in at.metric][:1] == [str(store.totals()["articles"])]
     assert at.get("progress")[0].proto.text.startswith(f"1 of {store.matches().height} matches")
     assert len(at.get("vega_lite_chart")) == 2
-    assert len(_table(at, "conflicts")) == 2  # both claims of the pair
+    assert len(_table(at, "conflicting_origins")) == 2  # both claims of the pair
 
 
 def test_review_needs_a_reviewer_name(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,7 +154,7 @@ def test_claims_search_ignores_letter_variants_and_lists_links_with_verdicts(
     ui_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = Store(ui_db)
-    match = store.matches(limit=1).row(0, named=True)
+    match = independent_matches(store).row(0, named=True)
     store.record_verdict(
         VerdictIn(match_id=match["match_id"], verdict=Label.CORROBORATES, reviewer="bo"), T0
     )
@@ -172,7 +172,7 @@ def test_claims_search_ignores_letter_variants_and_lists_links_with_verdicts(
 
 def test_articles_page_marks_claims_by_status(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(ui_db)
-    match = store.matches(limit=1).row(0, named=True)
+    match = independent_matches(store).row(0, named=True)
     store.record_verdict(
         VerdictIn(match_id=match["match_id"], verdict=Label.CONFLICTS, reviewer="bo"), T0
     )

@@ -15,11 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from workbench.export.claims import export_claims, export_matches
+from workbench.export.status import export_claimreview, export_claims_status
+from workbench.export.verdict_import import import_verdicts
 from workbench.export.verdicts import export_verdicts
 from workbench.ingest.pipeline import ingest as run_ingest
 from workbench.jobs.evaluate import evaluate as run_evaluate
 from workbench.jobs.link import link as run_link
 from workbench.models import IngestReport
+from workbench.review.quality import quality
 from workbench.settings import Settings, describe
 from workbench.store import Store, StoreError
 
@@ -231,20 +234,144 @@ def export_matches_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
 
 
 @export.command("verdicts")
-@click.argument("out_path", metavar="OUT.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out_path", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--excel", is_flag=True, help="UTF-8 with BOM, so Excel shows Arabic and Persian.")
 @click.option("--history", is_flag=True, help="Every row of the verdict log, retractions included.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="CSV (formula-safe) or Parquet (typed columns, texts as they are).",
+)
 @click.pass_context
-def export_verdicts_cmd(ctx: click.Context, out_path: Path, excel: bool, history: bool) -> None:
+def export_verdicts_cmd(
+    ctx: click.Context, out_path: Path, excel: bool, history: bool, fmt: str
+) -> None:
     """One row per current verdict (latest per match and reviewer), with both claims.
 
-    Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+    CSV cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
     """
     try:
-        count = export_verdicts(_store(ctx.find_root()), out_path, excel=excel, history=history)
+        count = export_verdicts(
+            _store(ctx.find_root()), out_path, excel=excel, history=history, fmt=fmt
+        )
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{count} {'log rows' if history else 'verdicts'} written to {out_path}")
+
+
+@export.command("claims-status")
+@click.argument("out_path", metavar="OUT.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--excel", is_flag=True, help="UTF-8 with BOM, so Excel shows Arabic and Persian.")
+@click.option("--all", "every_claim", is_flag=True, help="Every claim, unverified ones too.")
+@click.pass_context
+def export_claims_status_cmd(
+    ctx: click.Context, out_path: Path, excel: bool, every_claim: bool
+) -> None:
+    """Per judged claim: status (corroborated, conflicted, contested, unverified) and the
+    independent origins, outlets and verdict counts behind it."""
+    try:
+        count = export_claims_status(
+            _store(ctx.find_root()), out_path, excel=excel, every_claim=every_claim
+        )
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{count} claims written to {out_path}")
+
+
+@export.command("claimreview")
+@click.argument("out_path", metavar="OUT.jsonld", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--author",
+    default="Verification desk",
+    show_default=True,
+    help="The organisation publishing the reviews (ClaimReview author).",
+)
+@click.pass_context
+def export_claimreview_cmd(ctx: click.Context, out_path: Path, author: str) -> None:
+    """schema.org ClaimReview items (JSON-LD) for claims reviewers corroborated or disputed."""
+    try:
+        count = export_claimreview(_store(ctx.find_root()), out_path, author=author)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{count} claim reviews written to {out_path}")
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Read data in from files."""
+
+
+@import_group.command("verdicts")
+@click.argument(
+    "in_path", metavar="IN.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.pass_context
+def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
+    """Import verdicts from a CSV (the export's columns, or at least match_id, verdict,
+    reviewer, decided_at and optionally note).
+
+    Every row is validated; bad rows and rows on matches this database does not hold are
+    named with their line and left out, the rest imported. Importing a file twice adds
+    nothing. Exit status 1 when any row was left out.
+    """
+    try:
+        report = import_verdicts(_store(ctx.find_root()), in_path)
+    except (StoreError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    for problem in [*report.rejected, *report.unknown]:
+        err.print(Text("rejected ", style="red") + Text(str(problem)), soft_wrap=True)
+    click.echo(
+        f"{report.rows} rows: {report.added} verdicts imported, {report.already} already "
+        f"present, {len(report.rejected)} invalid, {len(report.unknown)} on unknown matches"
+    )
+    ctx.exit(0 if report.ok else 1)
+
+
+@cli.command("agreement")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
+@click.pass_context
+def agreement_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Agreement between reviewers (percent, Cohen's and Fleiss' kappa, confusion,
+    disagreements) and the linker's precision by score cut-off, with suggested bands."""
+    try:
+        found = quality(_store(ctx))
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(found.as_dict(), ensure_ascii=False, default=str))
+        return
+    a = found.agreement
+
+    def share(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    out.print(
+        f"{a.pairs_with_multiple_reviewers} pairs judged by several reviewers "
+        f"({', '.join(a.reviewers) or 'none'})",
+        markup=False,
+        highlight=False,
+    )
+    table = Table("percent agreement", "Cohen's kappa", "Fleiss' kappa")
+    table.add_row(share(a.percent_agreement), share(a.cohen_kappa), share(a.fleiss_kappa))
+    out.print(table)
+    labels = list(a.confusion)
+    confusion = Table("", *labels, title="confusion (pairs of ratings)")
+    for label in labels:
+        confusion.add_row(label, *(str(a.confusion[label][b]) for b in labels))
+    out.print(confusion)
+    for item in a.disagreements:
+        verdicts = ", ".join(f"{r}: {v}" for r, v in item["verdicts"].items())  # type: ignore[attr-defined]
+        out.print(f"disagreement {item['match_id']}: {verdicts}", markup=False, highlight=False)
+    precision = Table("score >=", "judged", "related", "precision", title="linker precision")
+    for row in found.calibration.iter_rows(named=True):
+        precision.add_row(
+            f"{row['cutoff']:g}", str(row["judged"]), str(row["related"]), share(row["precision"])
+        )
+    out.print(precision)
+    out.print(f"suggested bands: {found.bands}", markup=False, highlight=False)
 
 
 @cli.command()

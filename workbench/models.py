@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 class AnchorKind(StrEnum):
@@ -173,6 +174,13 @@ MAX_REVIEWER_CHARS = 80
 MAX_NOTE_CHARS = 2000
 
 
+def one_line_name(value: str) -> str:
+    """A reviewer name: one line of printable characters, inner spaces tidied."""
+    if any(not c.isprintable() for c in value):
+        raise ValueError("must be one line of printable characters")
+    return " ".join(value.split())
+
+
 class VerdictIn(BaseModel):
     """A verdict as a reviewer (or an import) gives it. Untrusted text, validated here."""
 
@@ -187,9 +195,7 @@ class VerdictIn(BaseModel):
     @field_validator("reviewer")
     @classmethod
     def _one_line_name(cls, value: str) -> str:
-        if any(not c.isprintable() for c in value):
-            raise ValueError("must be one line of printable characters")
-        return " ".join(value.split())
+        return one_line_name(value)
 
 
 class QueueMode(StrEnum):
@@ -220,3 +226,47 @@ class QueueFilter(BaseModel):
     suggestion: str | None = None
     score_min: float = Field(default=0.0, ge=0, le=100)
     score_max: float = Field(default=100.0, ge=0, le=100)
+
+
+def _utc_naive(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+class VerdictRecord(BaseModel):
+    """A verdict row from a file: the export's own columns, or at least ``match_id, verdict,
+    reviewer, decided_at`` (and ``note``). Times without an offset are taken as UTC."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+    match_id: str = Field(min_length=1, max_length=64)
+    verdict: Label | Literal["retract"]
+    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER_CHARS)
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
+    role: str = Field(default="reviewer", pattern="^(reviewer|adjudicator)$")
+    decided_at: dt.datetime
+    retracts: str | None = Field(default=None, max_length=64)
+
+    @field_validator("reviewer")
+    @classmethod
+    def _one_line_name(cls, value: str) -> str:
+        return one_line_name(value)
+
+    @field_validator("note", "role", "retracts", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object, info: ValidationInfo) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return {"note": "", "role": "reviewer", "retracts": None}[info.field_name or "note"]
+        return value
+
+    @field_validator("decided_at")
+    @classmethod
+    def _to_utc(cls, value: dt.datetime) -> dt.datetime:
+        return _utc_naive(value)
+
+    @model_validator(mode="after")
+    def _retraction_names_its_verdict(self) -> VerdictRecord:
+        if self.verdict == RETRACT and not self.retracts:
+            raise ValueError("a retract row must name the verdict it retracts (retracts)")
+        return self

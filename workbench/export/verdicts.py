@@ -38,9 +38,20 @@ def _rows(store: Store, history: bool) -> list[dict[str, object]]:
     return rows
 
 
-def export_verdicts(store: Store, out: Path, *, excel: bool = False, history: bool = False) -> int:
-    """Write current verdicts (or, with ``history``, every log row) to ``out``; return the count."""
+def export_verdicts(
+    store: Store, out: Path, *, excel: bool = False, history: bool = False, fmt: str = "csv"
+) -> int:
+    """Write current verdicts (or, with ``history``, every log row) to ``out``; return the count.
+
+    ``fmt`` is ``csv`` (formula-safe text) or ``parquet`` (typed columns, texts untouched:
+    Parquet is read by programs, not spreadsheets).
+    """
     columns = HISTORY_COLUMNS if history else VERDICT_COLUMNS
+    if fmt == "parquet":
+        frame = store.verdict_rows(history=history).select(columns)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        frame.write_parquet(out)
+        return frame.height
     return write_csv(out, _rows(store, history), columns, excel=excel)
 
 

@@ -6,8 +6,20 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from workbench.review.origins import origin_groups
 from workbench.review.status import Status, claim_status, status_of
 from workbench.store import Store
+
+
+def origins(store: Store) -> pl.DataFrame:
+    """Every article's independent origin (copies and shared citations grouped)."""
+    articles, copies = store.origin_inputs()
+    return origin_groups(articles, copies)
+
+
+def statuses(store: Store) -> pl.DataFrame:
+    """Status of every judged claim, counting independent origins only."""
+    return claim_status(store.current_verdicts(), origins(store))
 
 
 @dataclass(frozen=True)
@@ -44,10 +56,10 @@ def claim_links(store: Store, claim_id: str) -> ClaimLinks:
         links = links.with_columns(verdicts=pl.lit(None, dtype=pl.String))
         return ClaimLinks(claim_id, Status.UNVERIFIED.value, links)
     links = links.join(summarise_verdicts(current), on="match_id", how="left")
-    status = status_of([claim_id], claim_status(current))[claim_id]
+    status = status_of([claim_id], claim_status(current, origins(store)))[claim_id]
     return ClaimLinks(claim_id, status, links)
 
 
 def article_statuses(store: Store, claim_ids: list[str]) -> dict[str, str]:
     """Status of each of an article's claims (``unverified`` where nothing is judged)."""
-    return status_of(claim_ids, claim_status(store.current_verdicts()))
+    return status_of(claim_ids, statuses(store))

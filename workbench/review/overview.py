@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from workbench.review.status import claim_status
+from workbench.review.claims import statuses as all_statuses
 from workbench.store import Store
 from workbench.store.verdicts import ReviewCounts
 
@@ -34,11 +34,12 @@ def progress(counts: ReviewCounts) -> Progress:
 
 def conflicted_claims(store: Store, *, limit: int = 200) -> pl.DataFrame:
     """Claims whose status is ``conflicted`` or ``contested``, with outlet, language and text."""
-    statuses = claim_status(store.current_verdicts())
+    statuses = all_statuses(store)
     hit = statuses.filter(pl.col("status").is_in(["conflicted", "contested"])).head(limit)
     if hit.is_empty():
         return pl.DataFrame(schema={"status": pl.String, "source": pl.String, "text": pl.String})
     claims = store.claims_by_ids(hit["claim_id"].to_list())
-    return claims.join(hit.select("claim_id", "status", "conflicts"), on="claim_id").select(
-        "status", "conflicts", "source", "language", "published", "text"
-    )
+    return claims.join(
+        hit.select("claim_id", "status", "conflicting_origins", "conflicting_sources"),
+        on="claim_id",
+    ).select("status", "conflicting_origins", "conflicting_sources", "source", "language", "text")

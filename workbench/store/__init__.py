@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from workbench.models import Article, QueueFilter, QueueMode, VerdictIn
+from workbench.models import Article, QueueFilter, QueueMode, VerdictIn, VerdictRecord
 from workbench.store import articles as _articles
 from workbench.store import links, overview, queries, review, verdicts
 from workbench.store.db import Connection, DatabaseBusy, StoreError, connect, retry_conflicts
@@ -193,13 +193,18 @@ class Store:
         with self._write() as con:
             return retry_conflicts(lambda: verdicts.retract_last(con, reviewer, decided_at))
 
+    def import_verdicts(self, records: list[VerdictRecord]) -> verdicts.ImportOutcome:
+        """Append verdicts read from a file (idempotent); report rows on unknown matches."""
+        with self._write() as con:
+            return retry_conflicts(lambda: verdicts.import_records(con, records))
+
     def verdict_rows(self, *, history: bool = False) -> pl.DataFrame:
         """Current verdicts (or the whole log) with both claims' sources and texts."""
         with self._read() as con:
             return verdicts.export_rows(con, history=history)
 
     def current_verdicts(self, *, match_ids: list[str] | None = None) -> pl.DataFrame:
-        """Current verdict per (match, reviewer), optionally on the given matches only."""
+        """Current verdict per (match, reviewer) with both claims' articles and outlets."""
         with self._read() as con:
             return verdicts.current(con, match_ids=match_ids)
 
@@ -271,6 +276,16 @@ class Store:
         """Claims (outlet, language, date, text) for the given ids."""
         with self._read() as con:
             return overview.claims_by_ids(con, ids)
+
+    def origin_inputs(self) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Articles with their origin chains, and near-copy article pairs."""
+        with self._read() as con:
+            return overview.origin_inputs(con)
+
+    def all_claim_ids(self) -> list[str]:
+        """Every claim id."""
+        with self._read() as con:
+            return overview.all_claim_ids(con)
 
     def claim_links(self, claim_id: str) -> pl.DataFrame:
         """Every match of one claim with the other claim's details."""

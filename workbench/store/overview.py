@@ -46,11 +46,17 @@ def claims_by_ids(con: Connection, ids: list[str]) -> pl.DataFrame:
     """Claims with their outlet, language and date, for a list of ids."""
     return _frame(
         con,
-        "SELECT c.claim_id, a.source, c.language, a.published, c.text, c.article_id "
+        "SELECT c.claim_id, a.source, c.language, a.published, c.text, c.article_id, "
+        "a.url, a.title, a.article_ref, array_to_string(a.origin_chain, ' > ') AS origin_chain "
         "FROM claims c JOIN articles a USING (article_id) WHERE list_contains(?, c.claim_id) "
         "ORDER BY a.published NULLS LAST, a.source, c.claim_id",
         [ids],
     )
+
+
+def all_claim_ids(con: Connection) -> list[str]:
+    """Every claim id, in order."""
+    return [str(r[0]) for r in con.execute("SELECT claim_id FROM claims ORDER BY 1").fetchall()]
 
 
 def claim_links(con: Connection, claim_id: str) -> pl.DataFrame:
@@ -71,3 +77,11 @@ def claim_links(con: Connection, claim_id: str) -> pl.DataFrame:
         """,
         [claim_id, claim_id, claim_id],
     )
+
+
+def origin_inputs(con: Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What origin grouping needs: articles (``article_id, source, origin_chain, published``)
+    and near-copies (``article_a_id, article_b_id``)."""
+    articles = _frame(con, "SELECT article_id, source, origin_chain, published FROM articles")
+    copies = _frame(con, "SELECT article_a_id, article_b_id FROM article_copies")
+    return articles, copies

@@ -14,7 +14,7 @@ import duckdb
 import polars as pl
 
 from workbench.ids import stable_id
-from workbench.models import RETRACT, VerdictIn
+from workbench.models import RETRACT, VerdictIn, VerdictRecord
 from workbench.store.db import Connection, StoreError, one
 
 
@@ -138,13 +138,25 @@ def export_rows(con: Connection, *, history: bool = False) -> pl.DataFrame:
 
 
 def current(con: Connection, *, match_ids: list[str] | None = None) -> pl.DataFrame:
-    """Current verdicts (``match_id, claim_a_id, claim_b_id, verdict, reviewer, role, note,
-    decided_at``), optionally only on the given matches."""
+    """Current verdicts with both claims' articles and outlets, optionally on some matches.
+
+    Columns: ``verdict_id, match_id, claim_a_id, claim_b_id, article_a_id, article_b_id,
+    source_a, source_b, verdict, reviewer, role, note, decided_at, score``.
+    """
     return _frame(
         con,
-        "SELECT match_id, claim_a_id, claim_b_id, verdict, reviewer, role, note, decided_at "
-        "FROM current_verdicts WHERE (?::VARCHAR[] IS NULL OR list_contains(?, match_id)) "
-        "ORDER BY decided_at, verdict_id",
+        "SELECT v.verdict_id, v.match_id, v.claim_a_id, v.claim_b_id, "
+        "ca.article_id AS article_a_id, cb.article_id AS article_b_id, "
+        "aa.source AS source_a, ab.source AS source_b, v.verdict, v.reviewer, v.role, v.note, "
+        "v.decided_at, m.score "
+        "FROM current_verdicts v "
+        "LEFT JOIN matches m ON m.match_id = v.match_id "
+        "LEFT JOIN claims ca ON ca.claim_id = v.claim_a_id "
+        "LEFT JOIN articles aa ON aa.article_id = ca.article_id "
+        "LEFT JOIN claims cb ON cb.claim_id = v.claim_b_id "
+        "LEFT JOIN articles ab ON ab.article_id = cb.article_id "
+        "WHERE (?::VARCHAR[] IS NULL OR list_contains(?, v.match_id)) "
+        "ORDER BY v.decided_at, v.verdict_id",
         [match_ids, match_ids],
     )
 
@@ -178,3 +190,62 @@ def counts(con: Connection) -> ReviewCounts:
         by_label={str(k): int(n) for k, n in by_label},
         by_reviewer={str(k): int(n) for k, n in by_reviewer},
     )
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did with its valid rows (by their index in the list given)."""
+
+    added: int
+    already: int
+    unknown: list[int]  # rows naming a match this database does not hold
+
+
+def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutcome:
+    """Append verdict rows from a file in one transaction; rows already present add nothing.
+
+    A row is identified by match, reviewer, verdict and time (its verdict id), so importing
+    the same file twice adds nothing. Claim ids come from this database's match.
+    """
+    ids = sorted({r.match_id for r in records})
+    known = dict(
+        (str(m), (str(a), str(b)))
+        for m, a, b in con.execute(
+            "SELECT match_id, claim_a_id, claim_b_id FROM matches WHERE list_contains(?, match_id)",
+            [ids],
+        ).fetchall()
+    )
+    rows, unknown = [], []
+    for index, record in enumerate(records):
+        if record.match_id not in known:
+            unknown.append(index)
+            continue
+        claim_a, claim_b = known[record.match_id]
+        verdict = record.verdict if isinstance(record.verdict, str) else record.verdict.value
+        vid = verdict_id(record.match_id, record.reviewer, verdict, record.decided_at)
+        rows.append(
+            [
+                vid,
+                record.match_id,
+                claim_a,
+                claim_b,
+                verdict,
+                record.reviewer,
+                record.note,
+                record.decided_at,
+                record.retracts,
+                record.role,
+            ]
+        )
+    before = one(con, "SELECT count(*) FROM verdicts")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for row in rows:
+            _insert(con, row)
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        raise
+    after = one(con, "SELECT count(*) FROM verdicts")
+    added = int(after[0]) - int(before[0]) if after and before else 0
+    return ImportOutcome(added=added, already=len(rows) - added, unknown=unknown)

@@ -1,0 +1,207 @@
+"""Issue 5 through the CLI on real databases: import, round trips, status, ClaimReview, agreement."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.review_fixtures import T0, independent_matches
+from workbench.cli import cli
+from workbench.models import Label, VerdictIn
+from workbench.store import Store
+
+
+def _run(db: Path, *args: str | Path) -> Result:
+    return CliRunner().invoke(cli, ["--db", str(db), *map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture
+def two_dbs(linked_template: Path, tmp_path: Path) -> tuple[Store, Store]:
+    """Two databases that ingested and linked the same articles (copied: same ids)."""
+    stores = []
+    for name in ("desk_a.duckdb", "desk_b.duckdb"):
+        shutil.copy(linked_template, tmp_path / name)
+        stores.append(Store(tmp_path / name))
+    return stores[0], stores[1]
+
+
+def _record(store: Store, match_id: str, label: str, reviewer: str, second: int, **kw: str) -> None:
+    verdict = VerdictIn(match_id=match_id, verdict=Label(label), reviewer=reviewer, **kw)
+    store.record_verdict(verdict, T0 + dt.timedelta(seconds=second))
+
+
+def _independent_matches(store: Store) -> list[str]:
+    return independent_matches(store)["match_id"].to_list()
+
+
+def _judge(store: Store) -> list[str]:
+    ids = _independent_matches(store)[:6]
+    _record(store, ids[0], "corroborates", "ana", 1, note="=1+1 looks fine")
+    _record(store, ids[0], "corroborates", "@bo", 2)
+    _record(store, ids[1], "conflicts", "ana", 3)
+    _record(store, ids[1], "corroborates", "@bo", 4)
+    _record(store, ids[2], "unrelated", "ana", 5)
+    _record(store, ids[2], "unrelated", "@bo", 6)
+    _record(store, ids[3], "unsure", "ana", 7)
+    store.retract_last("ana", T0 + dt.timedelta(seconds=8))
+    return ids
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_round_trip_through_two_databases(two_dbs: tuple[Store, Store], tmp_path: Path) -> None:
+    desk_a, desk_b = two_dbs
+    _judge(desk_a)
+    assert _run(desk_a.path, "export", "verdicts", tmp_path / "a.csv").exit_code == 0
+    imported = _run(desk_b.path, "import", "verdicts", tmp_path / "a.csv")
+    assert imported.exit_code == 0, imported.output
+    assert "6 rows: 6 verdicts imported, 0 already present" in imported.output
+    again = _run(desk_b.path, "import", "verdicts", tmp_path / "a.csv")
+    assert "0 verdicts imported, 6 already present" in again.output
+    assert _run(desk_b.path, "export", "verdicts", tmp_path / "b.csv").exit_code == 0
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    assert _csv_rows(tmp_path / "b.csv")[0]["note"] == "'=1+1 looks fine"  # still neutralised
+    assert desk_b.verdict_rows()["note"].to_list()[0] == "=1+1 looks fine"  # stored as typed
+
+
+def test_history_round_trip_keeps_retractions(two_dbs: tuple[Store, Store], tmp_path: Path) -> None:
+    desk_a, desk_b = two_dbs
+    _judge(desk_a)
+    _run(desk_a.path, "export", "verdicts", "--history", tmp_path / "log.csv")
+    assert _run(desk_b.path, "import", "verdicts", tmp_path / "log.csv").exit_code == 0
+    assert desk_b.verdict_rows(history=True).equals(desk_a.verdict_rows(history=True))
+    assert desk_b.verdict_rows().height == 6  # the undone 'unsure' stays undone
+
+
+def test_minimal_columns_bad_rows_and_unknown_matches(linked: Store, tmp_path: Path) -> None:
+    match_id = linked.matches(limit=1)["match_id"][0]
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "match_id,verdict,reviewer,decided_at,note\n"
+        f"{match_id},conflicts,ana,2026-01-05T09:00:00Z,rank\n"  # line 2: good
+        f"{match_id},agree,ana,2026-01-05T09:00:01Z,\n"  # line 3: not a label
+        f"{match_id},unsure,,2026-01-05T09:00:02Z,\n"  # line 4: no reviewer
+        f"{match_id},unsure,ana,yesterday,\n"  # line 5: no time
+        f"{match_id},retract,ana,2026-01-05T09:00:03Z,\n"  # line 6: retracts what?
+        "nosuchmatch,conflicts,ana,2026-01-05T09:00:04Z,\n"  # line 7: unknown match
+        f"{match_id},corroborates,bo,2026-01-05 12:30:00+03:30,tehran time\n",  # line 8: good
+        encoding="utf-8",
+    )
+    result = _run(linked.path, "import", "verdicts", source)
+    assert result.exit_code == 1
+    assert "7 rows: 2 verdicts imported, 0 already present, 4 invalid, 1 on unknown matches" in (
+        result.output
+    )
+    for line, reason in [(3, "verdict"), (4, "reviewer"), (5, "decided_at"), (6, "retract")]:
+        assert f"in.csv:{line}: " in result.output and reason in result.output
+    assert "in.csv:7: match nosuchmatch is not in this database" in result.output
+    times = {r["reviewer"]: r["decided_at"] for r in linked.verdict_rows().to_dicts()}
+    assert times == {"ana": dt.datetime(2026, 1, 5, 9, 0), "bo": dt.datetime(2026, 1, 5, 9, 0)}
+
+
+@pytest.mark.parametrize(
+    ("description", "content", "message"),
+    [
+        (
+            "no text column",
+            "match_id,verdict,reviewer\nm,conflicts,ana\n",
+            "missing column(s) decided_at",
+        ),
+        ("binary", b"\xff\xfe\x00\x81\x00garbage", "not UTF-8 text"),
+        ("empty", "", "missing column(s) match_id"),
+    ],
+)
+def test_unreadable_import_files_are_one_line(
+    linked: Store, tmp_path: Path, description: str, content: str | bytes, message: str
+) -> None:
+    source = tmp_path / "bad.csv"
+    if isinstance(content, bytes):
+        source.write_bytes(content)
+    else:
+        source.write_text(content, encoding="utf-8")
+    result = _run(linked.path, "import", "verdicts", source)
+    assert result.exit_code == 1 and message in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_parquet_export_has_the_same_rows(linked: Store, tmp_path: Path) -> None:
+    _judge(linked)
+    assert (
+        _run(
+            linked.path, "export", "verdicts", "--format", "parquet", tmp_path / "v.parquet"
+        ).exit_code
+        == 0
+    )
+    frame = pl.read_parquet(tmp_path / "v.parquet")
+    assert frame["verdict_id"].to_list() == linked.verdict_rows()["verdict_id"].to_list()
+    assert frame["note"][0] == "=1+1 looks fine"
+
+
+def test_claims_status_export(linked: Store, tmp_path: Path) -> None:
+    ids = _judge(linked)
+    copy = next(m for m in linked.matches()["match_id"] if m not in _independent_matches(linked))
+    _record(linked, copy, "corroborates", "cy", 9)  # a copy of one wire: does not count
+    assert _run(linked.path, "export", "claims-status", tmp_path / "s.csv").exit_code == 0
+    rows = {r["claim_id"]: r for r in _csv_rows(tmp_path / "s.csv")}
+    match = linked.matches().filter(pl.col("match_id") == ids[1]).row(0, named=True)
+    row = rows[match["claim_a_id"]]
+    # ana says conflicts, bo says corroborates on the same pair: contested until adjudicated
+    assert row["status"] == "contested"
+    assert row["corroborating_origins"] == "1" and row["conflicting_origins"] == "1"
+    assert row["text"] == match["text_a"] and row["source"] == match["source_a"]
+    copied = linked.matches().filter(pl.col("match_id") == copy).row(0, named=True)
+    assert rows[copied["claim_b_id"]]["same_origin_links"] == "1"
+    everything = _run(linked.path, "export", "claims-status", "--all", tmp_path / "all.csv")
+    assert f"{linked.totals()['claims']} claims written" in everything.output
+
+
+def test_claimreview_export(linked: Store, tmp_path: Path) -> None:
+    ids = _judge(linked)
+    result = _run(linked.path, "export", "claimreview", "--author", "Desk X", tmp_path / "r.jsonld")
+    assert result.exit_code == 0
+    items = json.loads((tmp_path / "r.jsonld").read_text(encoding="utf-8"))
+    first = linked.matches().filter(pl.col("match_id") == ids[0]).row(0, named=True)
+    mine = [i for i in items if i["identifier"] == first["claim_a_id"]]
+    assert len(mine) == 1
+    item = mine[0]
+    assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+    assert item["claimReviewed"] == first["text_a"]
+    assert item["author"] == {"@type": "Organization", "name": "Desk X"}
+    assert item["reviewRating"]["alternateName"].startswith(("Corroborated by 1", "Contested"))
+    assert item["itemReviewed"]["@type"] == "Claim" and len(item["itemReviewed"]["appearance"]) >= 2
+    assert item["datePublished"] == "2026-01-05"
+    assert {i["reviewRating"]["alternateName"].split()[0] for i in items} <= {
+        "Corroborated",
+        "Conflicting",
+        "Contested:",
+    }
+
+
+def test_agreement_json(linked: Store) -> None:
+    _judge(linked)
+    result = _run(linked.path, "agreement", "--json")
+    report = json.loads(result.output)
+    # three matches judged by both ana and @bo: agree, disagree, agree
+    assert report["pairs_with_multiple_reviewers"] == 3
+    assert report["percent_agreement"] == pytest.approx(2 / 3, abs=1e-4)
+    # Cohen by hand: observed 2/3; ana: corr 1, conf 1, unrel 1; bo: corr 2, unrel 1
+    # expected = (1/3)(2/3) + (1/3)(0) + (1/3)(1/3) = 1/3; kappa = (2/3-1/3)/(1-1/3) = 1/2
+    assert report["cohen_kappa"] == pytest.approx(0.5, abs=1e-4)
+    assert report["fleiss_kappa"] is not None
+    assert [d["verdicts"] for d in report["disagreements"]] == [
+        {"@bo": "corroborates", "ana": "conflicts"}
+    ]
+    assert {"calibration", "bands", "confusion"} <= set(report)
+    assert report["calibration"][0]["cutoff"] == 0 and report["calibration"][0]["judged"] == 6
+    text = _run(linked.path, "agreement")
+    assert "3 pairs judged by several reviewers" in text.output
