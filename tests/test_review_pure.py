@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.review.clusters import corroboration_clusters
 from workbench.review.display import article_with_claims, claim_card, direction, marked, reasons
 from workbench.review.origins import origin_groups
 from workbench.review.pairs import Mark, Side, marks_for
@@ -299,3 +300,15 @@ def test_origin_groups() -> None:
     assert origin["a1"] == origin["a2"] == "a1"
     assert origin["a5"] == origin["a6"] == "a5"  # IRNA and ایرنا: one agency, two scripts
     assert len(set(origin.values())) == 4
+
+
+def test_clusters_need_three_outlets_and_follow_corroboration_only() -> None:
+    rows = [
+        ("m1", "x", "y", "corroborates"),  # Wire - Daily
+        ("m2", "y", "z", "corroborates"),  # Daily - Post: x, y, z span three outlets
+        ("m3", "z", "v", "conflicts"),  # a conflict joins nothing
+        ("m4", "u", "w", "corroborates"),  # two outlets only
+    ]
+    clusters = corroboration_clusters(_verdicts(rows))
+    assert clusters.rows() == [("x", "x"), ("x", "y"), ("x", "z")]
+    assert corroboration_clusters(_verdicts(rows), min_sources=2)["cluster"].n_unique() == 2

@@ -195,3 +195,61 @@ def test_missing_database_is_a_message_not_a_traceback(
         at = _open(_app(tmp_path / "none.duckdb", monkeypatch, reviewer="ana"), view)
         assert "no database at" in at.warning[0].value, view
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def _split_pair(store: Store) -> str:
+    """A pair judged differently by two reviewers."""
+    match_id = str(independent_matches(store)["match_id"][0])
+    for name, label in (("ana", Label.CORROBORATES), ("bo", Label.CONFLICTS)):
+        store.record_verdict(VerdictIn(match_id=match_id, verdict=label, reviewer=name), T0)
+    return match_id
+
+
+def test_adjudication_records_a_final_verdict(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(ui_db)
+    match_id = _split_pair(store)
+    at = _open(_app(ui_db, monkeypatch, reviewer="Editor"), "adjudicate")
+    assert at.selectbox(key="adjudicate_choice").value == match_id
+    assert "ana" in _html(at) and "bo" in _html(at)  # the reviewers side by side
+    at.button(key="adjudicate_corroborates").click().run()
+    assert not at.exception
+    final = store.current_verdicts().filter(store.current_verdicts()["role"] == "adjudicator")
+    assert final.select("match_id", "verdict", "reviewer").rows() == [
+        (match_id, "corroborates", "Editor")
+    ]
+    assert "No open disagreements" in at.success[0].value
+
+
+def test_quality_page_shows_agreement_and_precision(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _split_pair(Store(ui_db))
+    at = _open(_app(ui_db, monkeypatch), "quality")
+    assert [m.value for m in at.metric][:2] == ["1", "0.00"]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert _table(at, "precision")["judged"].iloc[0] == 2
+
+
+def test_clusters_page_lists_claims_across_three_outlets(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(ui_db)
+    at = _open(_app(ui_db, monkeypatch), "clusters")
+    assert "No cluster yet" in at.info[0].value
+    matches = independent_matches(store)
+    first = matches.row(0, named=True)
+    # a second corroboration from a third outlet on one of the claims makes a cluster
+    chain = matches.filter(
+        (
+            (matches["claim_a_id"] == first["claim_a_id"])
+            | (matches["claim_b_id"] == first["claim_a_id"])
+        )
+        & (matches["source_a"] != first["source_b"])
+        & (matches["source_b"] != first["source_b"])
+    ).row(0, named=True)
+    for m in (first, chain):
+        store.record_verdict(
+            VerdictIn(match_id=m["match_id"], verdict=Label.CORROBORATES, reviewer="ana"), T0
+        )
+    at = _open(_app(ui_db, monkeypatch), "clusters")
+    assert at.subheader[0].value.startswith("Cluster 1: 3 claims, 3 outlets")

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from workbench.review.claims import origins
 from workbench.review.claims import statuses as all_statuses
+from workbench.review.clusters import corroboration_clusters
 from workbench.store import Store
 from workbench.store.verdicts import ReviewCounts
 
@@ -43,3 +45,37 @@ def conflicted_claims(store: Store, *, limit: int = 200) -> pl.DataFrame:
         hit.select("claim_id", "status", "conflicting_origins", "conflicting_sources"),
         on="claim_id",
     ).select("status", "conflicting_origins", "conflicting_sources", "source", "language", "text")
+
+
+def cluster_table(store: Store, *, min_sources: int = 3) -> pl.DataFrame:
+    """Corroborating clusters of ``min_sources``+ outlets, each cluster's claims earliest first:
+    ``cluster, size, outlets, published, source, language, origin, text, claim_id``."""
+    members = corroboration_clusters(store.current_verdicts(), min_sources=min_sources)
+    if members.is_empty():
+        return pl.DataFrame(schema={"cluster": pl.String, "source": pl.String, "text": pl.String})
+    claims = store.claims_by_ids(members["claim_id"].to_list())
+    groups = origins(store).select("article_id", pl.col("origin_label").alias("origin"))
+    table = members.join(claims, on="claim_id").join(groups, on="article_id", how="left")
+    return (
+        table.with_columns(
+            size=pl.len().over("cluster"),
+            outlets=pl.col("source").n_unique().over("cluster"),
+            first=pl.col("published").min().over("cluster"),
+        )
+        .sort(
+            ["outlets", "first", "cluster", "published", "source"],
+            descending=[True, False, False, False, False],
+            nulls_last=True,
+        )
+        .select(
+            "cluster",
+            "size",
+            "outlets",
+            "published",
+            "source",
+            "language",
+            "origin",
+            "text",
+            "claim_id",
+        )
+    )

@@ -27,6 +27,9 @@ navigation = st.navigation(
         st.Page(PAGES / "review.py", title="Review"),
         st.Page(PAGES / "claims.py", title="Claims"),
         st.Page(PAGES / "articles.py", title="Articles"),
+        st.Page(PAGES / "adjudicate.py", title="Adjudicate"),
+        st.Page(PAGES / "clusters.py", title="Clusters"),
+        st.Page(PAGES / "quality.py", title="Quality"),
         st.Page(PAGES / "export.py", title="Export"),
     ]
 )

@@ -38,9 +38,11 @@ if found.height:
         except StoreError as error:
             stop_on_store_error(error)
             raise
+        chain = store().claims_by_ids([chosen])["origin_chain"][0] or row["source"]
         st.html(
             f'<div dir="{direction(row["language"])}" style="font-size:1.1em">'
-            f"{esc(row['text'])}</div><div>status: {badge(linked.status)}</div>"
+            f"{esc(row['text'])}</div><div>status: {badge(linked.status)} · "
+            f"<bdi>origin chain: {esc(chain)}</bdi></div>"
         )
         st.subheader(f"{linked.links.height} linked claims")
         st.dataframe(

@@ -1,0 +1,72 @@
+"""Adjudicate: pairs whose reviewers disagree, side by side; the adjudicator's final verdict."""
+
+from __future__ import annotations
+
+import pydantic
+import streamlit as st
+
+from workbench.models import Label
+from workbench.review.adjudication import adjudicate, disagreements
+from workbench.review.display import badge, claim_card, esc, reasons
+from workbench.review.pairs import pair_from_row
+from workbench.store import StoreError
+from workbench.ui.common import reviewer, stop_on_store_error, store
+
+st.title("Adjudicate")
+everything = st.checkbox("Include pairs already adjudicated", key="adjudicate_all")
+try:
+    found = disagreements(store(), include_adjudicated=everything)
+except StoreError as error:
+    stop_on_store_error(error)
+    raise  # unreachable
+if not found:
+    st.success("No open disagreements between reviewers.")
+    st.stop()
+st.caption(f"{len(found)} pairs on which reviewers disagree")
+by_id = {d.match_id: d for d in found}
+chosen = st.selectbox(
+    "Pair",
+    list(by_id),
+    format_func=lambda m: f"{m} · " + ", ".join(v for v, _ in by_id[m].verdicts.values()),
+    key="adjudicate_choice",
+)
+case = by_id[chosen]
+try:
+    row = store().pair(chosen)
+except StoreError as error:
+    stop_on_store_error(error)
+    raise
+if row is None:
+    st.warning("This pair is no longer among the matches (re-linked); its verdicts are kept.")
+    st.stop()
+pair = pair_from_row(row)
+left, right = st.columns(2)
+left.html(claim_card(pair.a, "A"))
+right.html(claim_card(pair.b, "B"))
+st.html(reasons(pair.agrees, pair.differs))
+said = "".join(
+    f"<tr><td>{esc(name)}</td><td>{badge(verdict)}</td><td dir='auto'>{esc(note)}</td></tr>"
+    for name, (verdict, note) in case.verdicts.items()
+)
+st.html(
+    f"<table class='verdicts'><tr><th>reviewer</th><th>verdict</th><th>note</th></tr>{said}</table>"
+)
+if case.adjudicated:
+    st.html(f"<div>Adjudicated: {badge(case.adjudicated)}</div>")
+name = reviewer()
+if not name:
+    st.info("Enter your name as **Reviewer** in the sidebar to adjudicate.")
+    st.stop()
+note = st.text_input("Adjudication note (optional)", key=f"adjudicate_note_{chosen}")
+columns = st.columns(4)
+for column, label in zip(columns, Label, strict=True):
+    if column.button(label.value.capitalize(), key=f"adjudicate_{label.value}", width="stretch"):
+        try:
+            adjudicate(store(), name, chosen, label, note)
+        except StoreError as error:
+            st.warning(str(error))
+        except pydantic.ValidationError as error:
+            st.warning(f"not recorded: {error.errors()[0]['msg']}")
+        else:
+            st.success(f"Final verdict recorded: {label.value} (as adjudicator)")
+            st.rerun()
