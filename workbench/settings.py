@@ -74,13 +74,8 @@ class Settings(BaseSettings):
     max_key_df: int = Field(
         default=100,
         ge=2,
-        description="Blocking keys held by more claims than this (or the share below) are dropped.",
-    )
-    max_key_df_share: float = Field(
-        default=0.0002,
-        ge=0,
-        le=1,
-        description="Share of all claims a blocking key may be held by (the larger limit wins).",
+        description="A blocking key held by more claims than this in a claim's window is not "
+        "used for that claim.",
     )
     keys_per_family: int = Field(
         default=4,

@@ -47,7 +47,6 @@ def blocking_settings(settings: Settings) -> BlockingSettings:
     """The blocking knobs of ``settings``."""
     return BlockingSettings(
         max_key_df=settings.max_key_df,
-        max_key_df_share=settings.max_key_df_share,
         keys_per_family=settings.keys_per_family,
         prefix_from=settings.prefix_from,
         min_shared_keys=settings.min_shared_keys,

@@ -2,14 +2,18 @@
 
 Every claim has keys (cross-script name skeletons, lexicon concepts, numbers, ISO days, rare
 tokens). Claims that share keys become candidates when they come from different sources,
-share enough keys, and fall inside the time window. Keys held by too many claims say nothing
-and are dropped (document-frequency limit), as are keys of one source only; the rest weigh
-``ln(N / df)``. Each claim takes part with its ``keys_per_family`` rarest keys of each key
-family, and keeps its strongest ``max_candidates`` partners.
+share enough keys, and fall inside the time window. Everything about a claim is counted in
+its own window (the claims published at most ``window_days`` from it, and the undated ones):
+a key held by more than ``max_key_df`` claims there says nothing and is not used for it,
+the others weigh ``ln(claims in the window / df in the window)``. Keys of one source only are
+dropped. Each claim takes part with its ``keys_per_family`` rarest keys of each key family,
+and keeps its strongest ``max_candidates`` partners. So the work for one claim depends on how
+much news surrounds it, not on how many months the database holds.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import polars as pl
@@ -30,7 +34,6 @@ class BlockingSettings:
     """Knobs of candidate generation (see workbench.settings for defaults and help)."""
 
     max_key_df: int = 100
-    max_key_df_share: float = 0.0002
     keys_per_family: int = 4
     prefix_from: int = 20_000
     min_shared_keys: int = 2
@@ -38,21 +41,121 @@ class BlockingSettings:
     window_days: int = 60
 
 
-def key_weights(keys: pl.DataFrame, meta: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
-    """Keys that can pair claims of different sources and pass the document-frequency
-    limit, with their weight ``ln(N / df)``. A key held by one source only pairs nothing."""
-    n_claims = meta.height
-    limit = max(settings.max_key_df, int(settings.max_key_df_share * n_claims))
+def usable_keys(keys: pl.DataFrame, meta: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
+    """``claim_id, key, df, weight``: each claim's keys that can pair it with a claim of another
+    source and pass the document-frequency limit in its window, with ``df`` counted there."""
+    numbered = _numbered(meta)
+    vocab = _vocabulary(keys)
+    usable = _usable(_entries(keys, vocab, numbered), numbered, settings)
     return (
-        keys.join(meta.select("claim_id", "source"), on="claim_id")
-        .group_by("key")
-        .agg(df=pl.len(), sources=pl.col("source").n_unique())
-        .filter((pl.col("sources") >= 2) & (pl.col("df") <= limit))
-        .with_columns(weight=(pl.lit(max(n_claims, 2)) / pl.col("df")).log())
+        usable.join(numbered.select("cid", "claim_id"), on="cid")
+        .join(vocab.select("kid", "key"), on="kid")
+        .select("claim_id", "key", "df", "weight")
     )
 
 
-def rarest_keys(keys: pl.DataFrame, weights: pl.DataFrame, per_family: int) -> pl.DataFrame:
+def _numbered(meta: pl.DataFrame) -> pl.DataFrame:
+    return meta.sort("claim_id").select(  # integer ids in claim-id order: stable ties
+        "claim_id",
+        cid=pl.int_range(pl.len(), dtype=pl.UInt32),
+        src=pl.col("source").rank("dense").cast(pl.UInt32),
+        day=pl.col("published").cast(pl.Date).cast(pl.Int32),
+    )
+
+
+def _vocabulary(keys: pl.DataFrame) -> pl.DataFrame:
+    """``key, kid, family``: integer ids in key order (stable ties), and the key family."""
+    return (
+        keys.select("key")
+        .unique()
+        .sort("key")
+        .select(
+            "key",
+            kid=pl.int_range(pl.len(), dtype=pl.UInt32),
+            family=pl.col("key").str.slice(0, 1).rank("dense").cast(pl.UInt8),
+        )
+    )
+
+
+def _entries(keys: pl.DataFrame, vocab: pl.DataFrame, numbered: pl.DataFrame) -> pl.DataFrame:
+    """``cid, kid, family, src, day``: one row per key of a claim, on integers."""
+    return (
+        keys.lazy()
+        .join(vocab.lazy(), on="key")
+        .join(numbered.lazy(), on="claim_id")
+        .select("cid", "kid", "family", "src", "day")
+        .collect()
+    )
+
+
+def _in_window(frame: pl.DataFrame, group: str, window: int) -> pl.Series:
+    """For each row of ``frame`` (``group, day, n``: one row per group and day, no nulls),
+    the sum of ``n`` over the rows of the same group at most ``window`` days away."""
+    if frame.height == 0:
+        return pl.Series(dtype=pl.Int64)
+    low, high = frame.select(low=pl.col("day").min(), high=pl.col("day").max()).row(0)
+    span = high - low + 2 * window + 2
+    # One sorted integer line, groups far apart: a window never reaches the next group.
+    position = pl.col(group).cast(pl.Int64) * span + (pl.col("day") - low + window + 1)
+    ordered = frame.select(position=position, n=pl.col("n").cast(pl.Int64))
+    order = ordered["position"].arg_sort()
+    line, counts = ordered["position"].gather(order), ordered["n"].gather(order)
+    cumulative = pl.concat([pl.Series([0], dtype=pl.Int64), counts.cum_sum()])
+    upper = line.search_sorted(ordered["position"] + window, side="right")
+    lower = line.search_sorted(ordered["position"] - window, side="left")
+    return cumulative.gather(upper) - cumulative.gather(lower)
+
+
+def _usable(
+    entries: pl.DataFrame, numbered: pl.DataFrame, settings: BlockingSettings
+) -> pl.DataFrame:
+    """Entries that pass the limits, with ``df`` and ``weight`` counted in the claim's window.
+
+    Counted once per key and day (undated claims: one group per key), then joined back to
+    the entries: one pass over the entries whatever the number of days.
+    """
+    per_key = (
+        entries.group_by("kid")
+        .agg(sources=pl.col("src").n_unique(), total=pl.len(), undated=pl.col("day").null_count())
+        .filter(pl.col("sources") >= 2)  # a key of one source pairs nothing
+        .drop("sources")
+    )
+    groups = entries.group_by("kid", "day").agg(n=pl.len()).join(per_key, on="kid")
+    dated = groups.drop_nulls("day")
+    near = _in_window(dated, "kid", settings.window_days)
+    dated = dated.with_columns(df=(near + pl.col("undated")).cast(pl.UInt32))
+    undated = groups.filter(pl.col("day").is_null())
+    undated = undated.with_columns(df=pl.col("total").cast(pl.UInt32))
+    claims = _claims_in_window(numbered, settings.window_days)
+    usable = (
+        pl.concat([dated, undated])
+        .filter(pl.col("df") <= settings.max_key_df)
+        .join(claims, on="day", how="left", nulls_equal=True)
+        .select(
+            "kid",
+            "day",
+            "df",
+            weight=(pl.max_horizontal("claims", 2).cast(pl.Float64) / pl.col("df")).log(),
+        )
+    )
+    return entries.join(usable, on=["kid", "day"], nulls_equal=True)
+
+
+def _claims_in_window(numbered: pl.DataFrame, window: int) -> pl.DataFrame:
+    """``day, claims``: claims published at most ``window`` days from each day (undated ones
+    included); for undated claims (``day`` null), all claims."""
+    per_day = numbered.drop_nulls("day").group_by("day").agg(n=pl.len(), g=pl.lit(0))
+    undated = numbered.height - numbered["day"].count()
+    return pl.concat(
+        [
+            per_day.select("day", claims=_in_window(per_day, "g", window) + undated),
+            pl.DataFrame({"day": [None], "claims": [numbered.height]}),
+        ],
+        how="vertical_relaxed",
+    )
+
+
+def _rarest(usable: pl.DataFrame, per_family: int) -> pl.DataFrame:
     """Each claim's ``per_family`` rarest usable keys of each family (prefix filtering).
 
     Families are the key prefixes: names, concepts, numbers, days, tokens. Rare keys find
@@ -61,11 +164,9 @@ def rarest_keys(keys: pl.DataFrame, weights: pl.DataFrame, per_family: int) -> p
     which are commoner than a language's rare words.
     """
     return (
-        keys.join(weights.select("key", "df", "weight"), on="key")
-        .with_columns(family=pl.col("key").str.slice(0, 1))
-        .sort("claim_id", "family", "df", "key")  # ties broken by the key: the same in any run
-        .filter(pl.int_range(pl.len()).over("claim_id", "family") < per_family)
-        .select("claim_id", "key", "weight")
+        usable.sort("cid", "family", "df", "kid")  # ties broken by the key: the same in any run
+        .filter(pl.int_range(pl.len()).over("cid", "family") < per_family)
+        .select("cid", "kid", "src", "day", "weight")
     )
 
 
@@ -79,9 +180,11 @@ def candidate_pairs(
 ) -> pl.DataFrame:
     """Cross-source candidate pairs ``(claim_a, claim_b, shared, weight)`` with claim_a < claim_b.
 
-    The self-join runs on integer ids, ``chunk`` claims at a time: each chunk finds all the
-    partners of its claims and keeps their strongest ``max_candidates``, so memory stays
-    bounded however many claims there are.
+    The self-join runs on integer ids, ``chunk`` claims at a time in order of publication,
+    each chunk against the claims published at most ``window_days`` from its own: each chunk
+    finds all the partners of its claims and keeps their strongest ``max_candidates``, so
+    memory stays bounded however many claims there are, and the work per claim does not
+    grow with the months stored.
 
     Args:
         keys: ``claim_id, key`` for every claim in the database.
@@ -90,30 +193,29 @@ def candidate_pairs(
         new_ids: when given, only pairs with at least one of these claims (incremental link).
         chunk: claims joined at a time.
     """
-    numbered = meta.sort("claim_id").select(  # integer ids in claim-id order: stable ties
-        "claim_id",
-        cid=pl.int_range(pl.len(), dtype=pl.UInt32),
-        src=pl.col("source").rank("dense").cast(pl.UInt32),
-        day=pl.col("published").cast(pl.Date).cast(pl.Int32),
-    )
-    weights = key_weights(keys, meta, settings)
+    numbered = _numbered(meta)
+    entries = _entries(keys, _vocabulary(keys), numbered)
+    usable = _usable(entries, numbered, settings)
+    del entries
     # Prefix filtering bounds the join at scale; on a small corpus it would only pick among
     # near-equal document frequencies at random, so every usable key takes part there.
     per_family = settings.keys_per_family if meta.height >= settings.prefix_from else 10**6
-    indexed = (
-        rarest_keys(keys, weights, per_family)
-        .with_columns(kid=pl.col("key").rank("dense").cast(pl.UInt32))
-        .join(numbered, on="claim_id")
-        .select("cid", "kid", "src", "day", weight=pl.col("weight").cast(pl.Float64))
-    )
-    left_ids = (
-        numbered["cid"]
-        if new_ids is None
-        else numbered.filter(pl.col("claim_id").is_in(new_ids))["cid"]
-    )
+    indexed = _rarest(usable, per_family)
+    del usable
+    if new_ids is None:
+        left = indexed
+    else:
+        new_cids = numbered.filter(pl.col("claim_id").is_in(new_ids))["cid"]
+        left = indexed.filter(pl.col("cid").is_in(new_cids))
+    # In time order, a chunk of claims spans a few days and meets the claims of those days
+    # and ``window_days`` around them only (undated ones first: they meet every claim).
+    left = left.sort("day", "cid", nulls_last=False)
+    right = indexed.select("kid", cid_b="cid", src_b="src", day_b="day", weight_b="weight")
+    undated = right.filter(pl.col("day_b").is_null())
+    dated = right.drop_nulls("day_b").sort("day_b")
     parts = [
-        _partners(indexed, left_ids[start : start + chunk], settings)
-        for start in range(0, left_ids.len(), chunk)
+        _partners(part, _reachable(dated, undated, part, settings.window_days), settings)
+        for part in _claim_slices(left, chunk)
     ]
     found = pl.concat(parts) if parts else pl.DataFrame(schema=_PAIR_SCHEMA)
     names = numbered.select("cid", "claim_id")
@@ -135,20 +237,47 @@ _PAIR_SCHEMA = pl.Schema(
 )
 
 
-def _partners(
-    indexed: pl.DataFrame, left_ids: pl.Series, settings: BlockingSettings
+def _claim_slices(indexed: pl.DataFrame, chunk: int) -> list[pl.DataFrame]:
+    """``indexed`` (each claim's rows together) cut into slices of ``chunk`` claims: a claim's
+    rows are never split, and cutting costs nothing however many claims there are."""
+    firsts = indexed.select(pl.arg_where(pl.col("cid").ne_missing(pl.col("cid").shift())))
+    cuts = [*firsts.to_series().gather_every(chunk).to_list(), indexed.height]
+    return [indexed.slice(lo, hi - lo) for lo, hi in itertools.pairwise(cuts)]
+
+
+def _reachable(
+    dated: pl.DataFrame, undated: pl.DataFrame, left: pl.DataFrame, window: int
 ) -> pl.DataFrame:
-    """All cross-source partners of the ``left_ids`` claims; each keeps its strongest ones."""
+    """The rows of ``dated`` (sorted by ``day_b``) and ``undated`` that claims of ``left`` can
+    pair with: undated ones, and those at most ``window`` days from a day of ``left``. Two
+    binary searches, so a chunk's join costs what the news around it holds, not what the
+    whole database holds."""
+    low, high, unknown = left.select(
+        low=pl.col("day").min(), high=pl.col("day").max(), unknown=pl.col("day").null_count()
+    ).row(0)
+    if unknown:  # undated claims pair with every claim
+        return pl.concat([undated, dated])
+    days = dated["day_b"]
+    start = int(days.search_sorted(low - window, side="left"))
+    end = int(days.search_sorted(high + window, side="right"))
+    return pl.concat([undated, dated.slice(start, end - start)])
+
+
+def _partners(left: pl.DataFrame, right: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
+    """All cross-source partners of the claims of ``left``; each keeps its strongest ones."""
     gap = (pl.col("day") - pl.col("day_b")).abs()
     pairs = (
-        indexed.filter(pl.col("cid").is_in(left_ids))
-        .join(indexed, on="kid", suffix="_b")
+        left.join(right, on="kid")
         .filter(
             (pl.col("src") != pl.col("src_b")) & (gap.is_null() | (gap <= settings.window_days))
         )
         .group_by("cid", "cid_b")
+        # Each key weighs the mean of what it weighs in the two claims' windows: symmetric.
         # Rounded: a float sum may differ in its last bits with the order threads add it in.
-        .agg(shared=pl.len().cast(pl.UInt32), weight=pl.col("weight").sum().round(6))
+        .agg(
+            shared=pl.len().cast(pl.UInt32),
+            weight=((pl.col("weight") + pl.col("weight_b")) / 2).sum().round(6),
+        )
         .filter(pl.col("shared") >= settings.min_shared_keys)
         .sort("cid", "weight", "cid_b", descending=[False, True, False])
         .filter(pl.int_range(pl.len()).over("cid") < settings.max_candidates)
