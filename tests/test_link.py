@@ -141,3 +141,26 @@ def test_evaluate_command_json(run_cli: RunCli) -> None:
         "distinct_linked",
     }
     assert data["resolved"] == data["pairs"]
+
+
+def test_slices_change_nothing(
+    linked: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Features, scores and explanations are built a slice at a time to bound memory; tiny
+    # slices (many of them, claims of one pair in different slices) give the same matches.
+    import workbench.jobs.link as job
+
+    for name, size in [("FEATURE_SLICE", 7), ("FEATURE_CHUNK", 3), ("SCORE_CHUNK", 5)]:
+        monkeypatch.setattr(job, name, size)
+    monkeypatch.setattr(job, "EXPLAIN_SLICE", 11)
+    other = Store(tmp_path / "sliced.duckdb")
+    ingest([ARTICLES], other, Settings())
+    link(other, Settings())
+    columns = ["match_id", "score", "suggestion", "agrees", "differs"]
+    assert (
+        other.matches()
+        .select(columns)
+        .sort("match_id")
+        .equals(linked.matches().select(columns).sort("match_id"))
+    )
+    assert other.link_totals() == linked.link_totals()

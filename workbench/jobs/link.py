@@ -9,21 +9,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from concurrent.futures import Executor
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
 from workbench.ids import match_id
-from workbench.linking.blocking import BlockingSettings, candidate_pairs, strongest
+from workbench.linking.blocking import KEYS_SCHEMA, BlockingSettings, candidate_pairs, strongest
 from workbench.linking.copies import find_copies
 from workbench.linking.explain import Explanation, explain
-from workbench.linking.features import Features, block_keys, features
+from workbench.linking.features import (
+    FEATURES_SCHEMA,
+    Features,
+    block_keys,
+    feature_rows,
+    features,
+    from_rows,
+    string_lists,
+)
 from workbench.linking.scoring import SIGNALS, feature_frame, score_pairs
-from workbench.parallel import chunked_map, process_pool
+from workbench.parallel import process_pool
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -55,31 +63,86 @@ def blocking_settings(settings: Settings) -> BlockingSettings:
     )
 
 
+#: Claims whose rows are read and features built at a time: bounds the Python objects alive.
+FEATURE_SLICE = 50_000
+#: Claims per task sent to a worker.
 FEATURE_CHUNK = 2000
-EXPLAIN_SLICE = 100_000
+#: Matches explained per task (in a worker when there is a pool), and tasks in flight per
+#: worker: the features of a few thousand claims are turned back into objects at a time.
+EXPLAIN_SLICE = 10_000
+AHEAD = 2
 SCORE_CHUNK = 200_000
 
-
-def _features_of(chunk: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Features]:
-    return [features(row, anchors) for row, anchors in chunk]
+Built = tuple[pl.DataFrame, pl.DataFrame]  # (feature rows, blocking keys)
 
 
-def build_features(
-    claims: pl.DataFrame, anchors: pl.DataFrame, pool: Executor | None = None
-) -> dict[str, Features]:
-    """Features of each claim row, with its anchors (in the pool when there are many)."""
+def _features_of(chunk: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Built]:
+    built = [features(row, anchors) for row, anchors in chunk]
+    return [(feature_rows(built), key_frame(built))]  # frames travel back compactly
+
+
+Item = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def _items(claims: pl.DataFrame, anchors: pl.DataFrame) -> list[Item]:
     by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for anchor in anchors.iter_rows(named=True):
         by_claim[anchor["claim_id"]].append(anchor)
-    items = [(row, by_claim.get(row["claim_id"], [])) for row in claims.iter_rows(named=True)]
-    built = chunked_map(pool, _features_of, items, size=FEATURE_CHUNK)
-    return {f.claim_id: f for f in built}
+    return [(row, by_claim.get(row["claim_id"], [])) for row in claims.iter_rows(named=True)]
+
+
+def _joined(parts: Iterable[Built], *, rechunk: bool) -> Built:
+    rows, keys = [FEATURES_SCHEMA.to_frame()], [KEYS_SCHEMA.to_frame()]
+    for row, key in parts:
+        rows.append(row)
+        keys.append(key)
+    return pl.concat(rows, rechunk=rechunk), pl.concat(keys, rechunk=rechunk)
+
+
+def features_in_slices(
+    store: Store, ids: pl.Series, pool: Executor | None, progress: Progress | None = None
+) -> Built:
+    """Feature rows (sorted by claim id) and keys of the claims ``ids``, read from the store
+    and built ``FEATURE_SLICE`` claims at a time: the Python objects of one slice are alive at
+    once, not those of the run. With a pool, the next slice is read while workers build."""
+    parts: list[Built] = []  # one per slice, contiguous: fast to search and gather
+    pending: Iterator[list[Built]] = iter([])
+    for start in range(0, ids.len(), FEATURE_SLICE):
+        if progress:
+            progress("features", start, ids.len())
+        part = ids.slice(start, FEATURE_SLICE)
+        items = _items(store.claim_rows(part), store.anchor_rows(part))
+        chunks = [items[i : i + FEATURE_CHUNK] for i in range(0, len(items), FEATURE_CHUNK)]
+        parts.append(_joined((built for done in pending for built in done), rechunk=True))
+        if pool is not None and len(chunks) > 1:
+            pending = pool.map(_features_of, chunks)
+        else:  # one chunk is built here: starting a worker would cost more
+            pending = iter(map(_features_of, chunks))
+    parts.append(_joined((built for done in pending for built in done), rechunk=True))
+    rows, keys = _joined(parts, rechunk=False)  # no copy of the whole run
+    return (rows if rows["claim_id"].is_sorted() else rows.sort("claim_id")), keys
 
 
 def key_frame(built: Iterable[Features]) -> pl.DataFrame:
     """``claim_id, key`` rows for the given features."""
-    rows = [(f.claim_id, key) for f in built for key in sorted(block_keys(f))]
-    return pl.DataFrame(rows, schema={"claim_id": pl.String(), "key": pl.String()}, orient="row")
+    ids: list[str] = []
+    keys: list[str] = []
+    for f in built:
+        found = sorted(block_keys(f))
+        ids.extend([f.claim_id] * len(found))
+        keys.extend(found)
+    return pl.DataFrame({"claim_id": ids, "key": keys}, schema=KEYS_SCHEMA)
+
+
+def rows_of(table: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
+    """The rows of ``table`` (sorted by ``claim_id``, ids unique) for the given claim ids:
+    a binary search, so a slice costs the same however large the table is."""
+    if table.height == 0:
+        return table
+    wanted = ids.unique().sort()
+    at = table["claim_id"].search_sorted(wanted).clip(0, table.height - 1)
+    found = table.gather(at)
+    return found.filter(found["claim_id"] == wanted)  # ids the table lacks drop out
 
 
 ExplainJob = tuple[Features, Features, float, float, float]
@@ -92,24 +155,16 @@ def _explain_all(chunk: list[ExplainJob]) -> list[Explanation]:
     ]
 
 
-def _lists(values: list[tuple[str, ...]]) -> pl.Series:
-    joined = pl.Series(["\x1f".join(v) for v in values], dtype=pl.String())
-    split = joined.str.split("\x1f")
-    return pl.select(
-        pl.when(joined == "").then(pl.lit([], pl.List(pl.String()))).otherwise(split)
-    ).to_series()
-
-
-def _explained(
-    scored: pl.DataFrame, built: dict[str, Features], settings: Settings
-) -> pl.DataFrame:
+def _explained(scored: pl.DataFrame, table: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     a_ids, b_ids = scored["claim_a"].to_list(), scored["claim_b"].to_list()
+    # Features objects for this slice only: the run holds the rest as rows.
+    built = from_rows(rows_of(table, pl.concat([scored["claim_a"], scored["claim_b"]])))
     jobs: list[ExplainJob] = [
         (built[a], built[b], score, settings.corroborate_min, settings.conflict_min)
         for a, b, score in zip(a_ids, b_ids, scored["score"].to_list(), strict=True)
     ]
-    # In-process: shipping feature pairs to workers costs more than explaining them.
     why = _explain_all(jobs)
+    del built, jobs
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     columns: dict[str, Any] = {
         "match_id": [match_id(a, b) for a, b in zip(a_ids, b_ids, strict=True)],
@@ -118,11 +173,37 @@ def _explained(
         **{s: scored[s] for s in ("score", *SIGNALS)},
         "suggestion": [w.suggestion.value for w in why],
         # Joined strings split by polars: far cheaper than nested Python lists.
-        "agrees": _lists([w.agrees for w in why]),
-        "differs": _lists([w.differs for w in why]),
+        "agrees": string_lists([w.agrees for w in why]),
+        "differs": string_lists([w.differs for w in why]),
         "linked_at": [now] * scored.height,
     }
     return pl.DataFrame(columns, schema=MATCH_SCHEMA)
+
+
+def _explain_task(task: tuple[pl.DataFrame, pl.DataFrame, Settings]) -> pl.DataFrame:
+    return _explained(*task)
+
+
+def explained_slices(
+    kept: pl.DataFrame, table: pl.DataFrame, settings: Settings, pool: Executor | None
+) -> Iterator[pl.DataFrame]:
+    """Match rows for ``kept``, ``EXPLAIN_SLICE`` at a time and in order. Each task ships
+    its slice with the feature rows of its claims only (compact frames), and only a few
+    tasks are in flight, so memory does not grow with the number of matches."""
+    tasks = (
+        (part, rows_of(table, pl.concat([part["claim_a"], part["claim_b"]])), settings)
+        for part in kept.iter_slices(EXPLAIN_SLICE)
+    )
+    if pool is None or kept.height <= EXPLAIN_SLICE:  # one task: not worth a worker
+        yield from map(_explain_task, tasks)
+        return
+    pending: deque[Future[pl.DataFrame]] = deque()
+    for task in tasks:
+        pending.append(pool.submit(_explain_task, task))
+        if len(pending) > AHEAD * settings.workers:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 MATCH_SCHEMA = pl.Schema(
@@ -140,28 +221,41 @@ MATCH_SCHEMA = pl.Schema(
 )
 
 
-def _partner_features(
-    store: Store, pairs: pl.DataFrame, built: dict[str, Features], pool: Executor | None
-) -> None:
+def _with_partners(
+    store: Store, pairs: pl.DataFrame, table: pl.DataFrame, pool: Executor | None
+) -> pl.DataFrame:
+    """``table`` with the feature rows of stored claims paired with new ones (incremental)."""
     ids = pl.concat([pairs["claim_a"], pairs["claim_b"]]).unique()
-    missing = ids.filter(~ids.is_in(list(built)))
-    if missing.len():
-        rows, anchors = store.claim_rows(missing), store.anchor_rows(missing)
-        built.update(build_features(rows, anchors, pool))
+    missing = ids.filter(~ids.is_in(table["claim_id"]))
+    if not missing.len():
+        return table
+    rows, _ = features_in_slices(store, missing.sort(), pool)
+    return pl.concat([table, rows]).sort("claim_id")
+
+
+def _scored(pairs: pl.DataFrame, table: pl.DataFrame, threshold: float) -> pl.DataFrame:
+    """Pairs scoring at least ``threshold``, scored in slices: each slice takes the scorer
+    rows of its own claims and is cut at the threshold at once, so memory stays bounded."""
+    passing = []
+    for start in range(0, pairs.height, SCORE_CHUNK):
+        part = pairs.slice(start, SCORE_CHUNK)
+        rows = rows_of(table, pl.concat([part["claim_a"], part["claim_b"]]))
+        passing.append(score_pairs(part, feature_frame(rows)).filter(pl.col("score") >= threshold))
+    if not passing:
+        return score_pairs(pairs, feature_frame(table.clear()))
+    return pl.concat(passing)
 
 
 def _copies(
-    stored: pl.DataFrame, kept: pl.DataFrame, per_article: pl.DataFrame, built: dict[str, Features]
+    stored: pl.DataFrame, kept: pl.DataFrame, per_article: pl.DataFrame, table: pl.DataFrame
 ) -> pl.DataFrame:
-    article = {cid: f.article_id for cid, f in built.items()}
-    fresh = kept.select(
-        "claim_a",
-        "claim_b",
-        article_a=pl.col("claim_a").replace_strict(article, return_dtype=pl.String()),
-        article_b=pl.col("claim_b").replace_strict(article, return_dtype=pl.String()),
-        token="token",
-        same_language="same_language",
-    ).cast(stored.schema)
+    article = table.select("claim_id", "article_id")
+    fresh = (
+        kept.join(article.rename({"claim_id": "claim_a", "article_id": "article_a"}), on="claim_a")
+        .join(article.rename({"claim_id": "claim_b", "article_id": "article_b"}), on="claim_b")
+        .select("claim_a", "claim_b", "article_a", "article_b", "token", "same_language")
+        .cast(stored.schema)
+    )
     both = pl.concat([stored, fresh]).unique(["claim_a", "claim_b"], keep="last")
     return find_copies(both, per_article)
 
@@ -191,46 +285,34 @@ def _link(
     started: float,
     began: dt.datetime,
 ) -> LinkReport:
-    new_claims = store.unkeyed_claims()
-    if progress:
-        progress("features", 0, new_claims.height)
-    built = build_features(new_claims, store.anchor_rows(new_claims["claim_id"]), pool)
-    new_keys = key_frame(built.values())
+    new_ids = store.unkeyed_claims()["claim_id"]
+    table, new_keys = features_in_slices(store, new_ids, pool, progress)
     stored_keys, meta, copy_inputs, per_article = store.link_index()
     incremental = stored_keys.height > 0
     pairs = candidate_pairs(
         pl.concat([stored_keys, new_keys]),
         meta,
         blocking_settings(settings),
-        new_ids=new_claims["claim_id"] if incremental else None,
+        new_ids=new_ids if incremental else None,
     )
+    del stored_keys, meta
     if progress:
         progress("scoring", 0, pairs.height)
-    _partner_features(store, pairs, built, pool)
-    table = feature_frame(built)
-    passing = [  # in slices, each cut at the threshold at once: memory stays bounded
-        score_pairs(pairs.slice(start, SCORE_CHUNK), table).filter(
-            pl.col("score") >= settings.link_threshold
-        )
-        for start in range(0, pairs.height, SCORE_CHUNK)
-    ]
-    del table
-    scored = pl.concat(passing) if passing else score_pairs(pairs, feature_frame({}))
-    kept = strongest(scored, settings.link_top_k, "score")
-    del scored, passing
-    copies = _copies(copy_inputs, kept, per_article, built)
-    keyed = pl.DataFrame(
-        {"claim_id": new_claims["claim_id"], "keyed_at": [began] * new_claims.height}
-    )
+    table = _with_partners(store, pairs, table, pool)
+    kept = strongest(_scored(pairs, table, settings.link_threshold), settings.link_top_k, "score")
+    copies = _copies(copy_inputs, kept, per_article, table)
+    del copy_inputs
+    keyed = pl.DataFrame({"claim_id": new_ids, "keyed_at": [began] * new_ids.len()})
     suggestions: Counter[str] = Counter()
     with store.link_writer() as writer:  # one transaction; matches explained and written in slices
         writer.keys(new_keys, keyed)
-        for start in range(0, kept.height, EXPLAIN_SLICE):
+        done = 0
+        for part in explained_slices(kept, table, settings, pool):
             if progress:
-                progress("explaining", start, kept.height)
-            part = _explained(kept.slice(start, EXPLAIN_SLICE), built, settings)
+                progress("explaining", done, kept.height)
             suggestions.update(part["suggestion"].to_list())
             writer.matches(part)
+            done += part.height
         writer.copies(copies)
         seconds = time.perf_counter() - started
         writer.run(
@@ -238,7 +320,7 @@ def _link(
                 {
                     "started_at": [began],
                     "seconds": [seconds],
-                    "new_claims": [new_claims.height],
+                    "new_claims": [new_ids.len()],
                     "candidates": [pairs.height],
                     "matches": [kept.height],
                     "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
@@ -246,7 +328,7 @@ def _link(
             )
         )
     return LinkReport(
-        new_claims=new_claims.height,
+        new_claims=new_ids.len(),
         candidates=pairs.height,
         matches=kept.height,
         copies=copies.height,

@@ -37,9 +37,10 @@ class Explanation:
 
 
 def _names(a: Features, b: Features) -> list[str]:
-    written_a = {k: w for w, k in reversed(a.name_pairs())}  # skeleton -> first form written
-    written_b = {k: w for w, k in reversed(b.name_pairs())}
-    named = {k for w, k, is_name in [*a.name_entries(), *b.name_entries()] if is_name}
+    entries_a, entries_b = a.name_entries(), b.name_entries()  # parsed once: the hot path
+    written_a = {k: w for w, k, _ in reversed(entries_a)}  # skeleton -> first form written
+    written_b = {k: w for w, k, _ in reversed(entries_b)}
+    named = {k for _, k, is_name in [*entries_a, *entries_b] if is_name}
     found = [
         f"{'name' if k in named else 'word'}: {written_a[k]} = {written_b[k]}"
         for k in written_a

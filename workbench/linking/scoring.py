@@ -19,13 +19,10 @@ claims share a language: across languages the words differ, so names and concept
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import polars as pl
 from rapidfuzz import fuzz, process
-
-from workbench.linking.features import Features
 
 #: (same language, different languages) weight of each signal.
 WEIGHTS: dict[str, tuple[float, float]] = {
@@ -38,32 +35,22 @@ WEIGHTS: dict[str, tuple[float, float]] = {
 SIGNALS = tuple(WEIGHTS)
 
 
-def feature_frame(features: Mapping[str, Features]) -> pl.DataFrame:
-    """One row per claim with the columns the scorer compares."""
-    rows = [
-        {
-            "claim_id": f.claim_id,
-            "language": f.language,
-            "tokens": " ".join(f.tokens),
-            "names": " ".join(sorted(f.name_keys)),
-            "concepts": sorted(f.concepts),
-            "numbers": sorted({v for v, _ in f.numbers}),
-            "dates": sorted(f.dates),
-            "speakers": sorted(f.speakers),
-        }
-        for f in features.values()
-    ]
-    schema = {
-        "claim_id": pl.String(),
-        "language": pl.String(),
-        "tokens": pl.String(),
-        "names": pl.String(),
-        "concepts": pl.List(pl.String()),
-        "numbers": pl.List(pl.String()),
-        "dates": pl.List(pl.String()),
-        "speakers": pl.List(pl.String()),
-    }
-    return pl.DataFrame(rows, schema=schema)
+def feature_frame(rows: pl.DataFrame) -> pl.DataFrame:
+    """One row per claim with the columns the scorer compares, from feature rows
+    (:func:`workbench.linking.features.feature_rows`)."""
+    return rows.select(
+        "claim_id",
+        "language",
+        tokens=pl.col("tokens").list.join(" "),
+        names=pl.col("name_keys").list.sort().list.join(" "),
+        concepts=pl.col("concepts").list.sort(),
+        numbers=pl.col("numbers")
+        .list.eval(pl.element().str.split("\t").list.first())
+        .list.unique()
+        .list.sort(),
+        dates=pl.col("dates").list.sort(),
+        speakers=pl.col("speakers").list.sort(),
+    )
 
 
 def _pairwise(a: pl.Series, b: pl.Series, scorer: Any) -> pl.Series:

@@ -1,0 +1,70 @@
+"""Features as rows: the frame a link run holds gives back the very same Features."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.jobs.link import rows_of
+from workbench.linking.features import FEATURES_SCHEMA, Features, feature_rows, from_rows
+from workbench.linking.scoring import feature_frame
+
+WORD = st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"]), min_size=1)
+WORDS = st.lists(WORD, max_size=4).map(tuple)
+FEATURES = st.builds(
+    Features,
+    claim_id=st.uuids().map(str),
+    article_id=WORD,
+    source=WORD,
+    language=st.sampled_from(["ar", "fa", "en"]),
+    published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1))),
+    tokens=WORDS,
+    name_keys=WORDS,
+    concepts=WORDS,
+    numbers=st.lists(st.tuples(WORD, st.one_of(st.just(""), WORD)), max_size=3).map(tuple),
+    dates=WORDS,
+    titles=WORDS,
+    speakers=WORDS,
+    negated=st.booleans(),
+    names=st.text(max_size=20),
+)
+
+
+@given(st.lists(FEATURES, max_size=5, unique_by=lambda f: f.claim_id))
+def test_rows_round_trip(built: list[Features]) -> None:
+    rows = feature_rows(built)
+    assert rows.schema == FEATURES_SCHEMA
+    assert from_rows(rows) == {f.claim_id: f for f in built}
+
+
+def test_scorer_columns() -> None:
+    f = Features(
+        claim_id="c1",
+        article_id="a",
+        source="S",
+        language="ar",
+        published=None,
+        tokens=("كوبر", "قال", "كوبر"),
+        name_keys=("kbr", "bkr"),
+        concepts=("meet", "attack"),
+        numbers=(("120", "engineer"), ("120", ""), ("3", "")),
+        dates=("2025-03-09",),
+        titles=(),
+        speakers=(),
+        negated=False,
+    )
+    row = feature_frame(feature_rows([f])).row(0, named=True)
+    assert row["tokens"] == "كوبر قال كوبر"
+    assert row["names"] == "bkr kbr"
+    assert row["concepts"] == ["attack", "meet"]
+    assert row["numbers"] == ["120", "3"]
+
+
+def test_rows_of_finds_rows_by_binary_search() -> None:
+    table = pl.DataFrame({"claim_id": ["a", "c", "e", "g"], "x": [1, 2, 3, 4]})
+    found = rows_of(table, pl.Series(["g", "c", "b", "c", "z"]))
+    assert found.to_dict(as_series=False) == {"claim_id": ["c", "g"], "x": [2, 4]}
+    assert rows_of(table.clear(), pl.Series(["a"])).height == 0
