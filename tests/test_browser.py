@@ -7,6 +7,7 @@ import csv
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,10 +45,8 @@ def _cli(db: Path, *args: str | Path, timeout: float = 120) -> subprocess.Comple
     )
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A fresh linked database and a real `workbench serve` on it: (url, db)."""
-    db = build_ui_db(tmp_path / "served.duckdb")
+def _start_server(db: Path) -> tuple[str, subprocess.Popen[bytes]]:
+    """A real `workbench serve` on a free port, once it answers its health check."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "workbench", "--db", str(db), "serve", "--port", str(port)],
@@ -55,23 +54,30 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return url, process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    pytest.fail("streamlit server did not become healthy in 60 s")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A fresh linked database and a real `workbench serve` on it: (url, db)."""
+    db = build_ui_db(tmp_path / "served.duckdb")
+    url, process = _start_server(db)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit server did not become healthy in 60 s")
         yield url, db
     finally:
         process.terminate()
         process.wait(timeout=20)
         with socket.socket() as probe:  # serve became the server: nothing is left listening
-            assert probe.connect_ex(("127.0.0.1", port)) != 0
+            assert probe.connect_ex(("127.0.0.1", int(url.rsplit(":", 1)[1]))) != 0
 
 
 def test_server_answers_on_localhost_only(served: tuple[str, Path]) -> None:
@@ -249,3 +255,34 @@ def test_the_cli_ingests_links_and_exports_while_reviewers_click(
         assert done.returncode == 0, f"{name}: {done.stderr}"
     assert "1 articles ingested" in results["ingest"].stdout
     assert _exported(db, tmp_path / "after.csv") == judged
+
+
+@pytest.mark.browser
+def test_a_killed_server_keeps_every_verdict_the_page_confirmed(tmp_path: Path) -> None:
+    db = build_ui_db(tmp_path / "killed.duckdb")
+    url, process = _start_server(db)
+    try:
+        with _browser() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            ana = Reviewer(browser, url, "Ana")
+            confirmed = {
+                (ana.click(label), label.lower(), "Ana")
+                for label in ("Conflicts", "Unsure", "Unrelated", "Corroborates", "Unsure")
+            }
+            ana.page.get_by_role("button", name=re.compile("^Conflicts")).click()  # in flight
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=20)
+            browser.close()
+    finally:
+        if process.poll() is None:
+            process.kill()
+    url, process = _start_server(db)  # the file opens again after the kill
+    try:
+        exported = _exported(db, tmp_path / "after.csv")
+        assert confirmed <= exported  # every verdict the page showed as recorded
+        assert len(exported - confirmed) <= 1  # at most the click in flight
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

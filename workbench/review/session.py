@@ -38,6 +38,9 @@ class ReviewSession:
     skipped: list[str] = field(default_factory=list)
     current_id: str | None = None
     queue: QueueFilter | None = None  # the filters the held pair was served under
+    size_ttl_s: float = 10.0  # the queue size shown is recounted at most this often
+    _prefetched: list[tuple[str, bool]] = field(default_factory=list, repr=False)
+    _size: tuple[QueueFilter, dt.datetime, int] | None = field(default=None, repr=False)
 
     def _until(self, now: dt.datetime) -> dt.datetime:
         return now + dt.timedelta(seconds=self.lease_seconds)
@@ -52,13 +55,19 @@ class ReviewSession:
         now = self.clock()
         if queue != self.queue:
             self.current_id, self.queue = None, queue
+            self._prefetched.clear()
         with self.store.unit():  # one opening of the file for the whole step
             if self.current_id is not None and self._still_mine(queue, now):
                 found = self.store.pair(self.current_id)
                 if found is not None:
                     return pair_from_row(found)
             self.current_id = self.store.lease_next(
-                queue, reviewer, now=now, until=self._until(now), skip=self.skipped
+                queue,
+                reviewer,
+                now=now,
+                until=self._until(now),
+                skip=self.skipped,
+                prefetched=self._prefetched,
             )
             if self.current_id is None:
                 return None
@@ -86,6 +95,9 @@ class ReviewSession:
         verdict_id = self.store.record_verdict(verdict, self.clock())
         if self.current_id == match_id:
             self.current_id = None
+        if self._size is not None:  # one fewer without recounting
+            queue, counted_at, size = self._size
+            self._size = (queue, counted_at, max(0, size - 1))
         return verdict_id
 
     def skip(self, match_id: str) -> None:
@@ -99,20 +111,34 @@ class ReviewSession:
     def clear_skipped(self) -> None:
         """Bring the pairs put aside back into the queue."""
         self.skipped.clear()
+        self._prefetched.clear()
+        self._size = None
 
     def undo(self) -> str | None:
         """Withdraw the reviewer's last verdict (appending a retraction) and show that pair
         again. Returns its match id, or ``None`` when there is nothing to undo."""
         match_id = self.store.retract_last(self._reviewer(), self.clock())
+        self._size = None
         if match_id is not None:
             self.current_id = match_id
             if match_id in self.skipped:
                 self.skipped.remove(match_id)
         return match_id
 
-    def queue_size(self, queue: QueueFilter) -> int:
-        """Pairs left in this reviewer's queue (the one in front of them included)."""
-        return self.store.queue_size(queue, self._reviewer(), now=self.clock(), skip=self.skipped)
+    def queue_size(self, queue: QueueFilter, *, fresh: bool = False) -> int:
+        """Pairs left in this reviewer's queue (the one in front of them included).
+
+        Counted again at most every ``size_ttl_s`` seconds (or when ``fresh``); in between,
+        each verdict of this reviewer takes one off.
+        """
+        now = self.clock()
+        if not fresh and self._size is not None:
+            counted_for, counted_at, size = self._size
+            if counted_for == queue and (now - counted_at).total_seconds() < self.size_ttl_s:
+                return size
+        size = self.store.queue_size(queue, self._reviewer(), now=now, skip=self.skipped)
+        self._size = (queue, now, size)
+        return size
 
     def _reviewer(self) -> str:
         name = " ".join(self.reviewer.split())

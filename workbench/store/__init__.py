@@ -37,9 +37,11 @@ class Store:
         self.path = Path(path)
         self.wait_s = wait_s
         self._local = threading.local()  # the open unit of work of each thread, if any
-        # Leases are handed out one at a time. DuckDB lets one process open a file, so a lock
-        # of this process serialises every reviewer; its optimistic concurrency alone let two
-        # sessions racing for one pair both commit a lease (seen under load).
+        # Leases and verdicts are written one at a time. DuckDB lets one process open a file,
+        # so a lock of this process serialises every reviewer. DuckDB's own concurrency alone
+        # let two sessions racing for one pair both commit a lease, and let a lease be taken
+        # on a pair whose verdict had just been committed (both seen under load: index
+        # lookups saw the newer state, table scans the snapshot).
         self._leases = threading.Lock()
 
     @contextmanager
@@ -185,12 +187,12 @@ class Store:
         Raises:
             UnknownMatch: the match is not in this database.
         """
-        with self._write() as con:
+        with self._leases, self._write() as con:
             return retry_conflicts(lambda: verdicts.record(con, verdict, decided_at))
 
     def retract_last(self, reviewer: str, decided_at: dt.datetime) -> str | None:
         """Undo: withdraw the reviewer's latest standing verdict; return its match id."""
-        with self._write() as con:
+        with self._leases, self._write() as con:
             return retry_conflicts(lambda: verdicts.retract_last(con, reviewer, decided_at))
 
     def import_verdicts(self, records: list[VerdictRecord]) -> verdicts.ImportOutcome:
@@ -221,16 +223,34 @@ class Store:
         now: dt.datetime,
         until: dt.datetime,
         skip: list[str],
+        prefetched: list[tuple[str, bool]] | None = None,
+        prefetch: int = 16,
     ) -> str | None:
-        """The next match of the reviewer's queue, leased to them (agreement mode: no lease)."""
+        """The next match of the reviewer's queue, leased to them (agreement mode: no lease).
+
+        ``prefetched`` holds candidates from an earlier call, ``(match_id, judged then)``,
+        best first; they are tried before the queue is queried again (for ``prefetch``
+        more), which saves the full query on most clicks. Candidates are consumed from it.
+        """
+        cache = prefetched if prefetched is not None else []
 
         def work(con: Connection) -> str | None:
-            for _ in range(50):  # another session may lease the same pair between our steps
-                match_id = review.next_match(con, queue, reviewer, now, skip)
-                if match_id is None or queue.mode is QueueMode.AGREEMENT:
-                    return match_id
-                if review.take_lease(con, match_id, reviewer, now, until):
-                    return match_id
+            review.sync_items(con)
+            for attempt in range(3):
+                if not cache or attempt:
+                    cache[:] = review.next_matches(con, queue, reviewer, now, skip, limit=prefetch)
+                while cache:
+                    match_id, judged_then = cache.pop(0)
+                    if match_id in skip or not review.still_open(
+                        con, match_id, reviewer, judged_then
+                    ):
+                        continue
+                    if queue.mode is QueueMode.AGREEMENT:
+                        return match_id
+                    if review.take_lease(con, match_id, reviewer, now, until):
+                        return match_id
+                if attempt and not cache:
+                    break
             return None
 
         with self._leases, self._write() as con:
@@ -252,7 +272,8 @@ class Store:
         self, queue: QueueFilter, reviewer: str, *, now: dt.datetime, skip: list[str]
     ) -> int:
         """How many pairs the reviewer's queue holds now."""
-        with self._read() as con:
+        with self._leases, self._write() as con:
+            review.sync_items(con)
             return review.queue_size(con, queue, reviewer, now, skip)
 
     def pair(self, match_id: str) -> dict[str, Any] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from workbench.models import Article
-from workbench.store.db import Connection
+from workbench.store.db import Connection, transaction
 
 ARTICLE_SCHEMA = pl.Schema(
     {
@@ -103,8 +103,7 @@ def write_articles(con: Connection, articles: list[Article]) -> list[str]:
     if not unique:
         return []
     new_articles, new_claims, new_anchors = _frames(list(unique.values()))
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for table, frame in (
             ("articles", new_articles),
             ("claims", new_claims),
@@ -113,8 +112,4 @@ def write_articles(con: Connection, articles: list[Article]) -> list[str]:
             con.register("_batch", frame)
             con.execute(f"INSERT INTO {table} SELECT * FROM _batch")  # noqa: S608 (fixed names)
             con.unregister("_batch")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return list(unique)

@@ -7,6 +7,7 @@ bounded time before giving up with :class:`DatabaseBusy`.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -77,6 +78,28 @@ def retry_conflicts(work: Callable[[], T], *, attempts: int = 20) -> T:
     raise AssertionError("unreachable")
 
 
+@contextmanager
+def transaction(con: Connection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back when it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.TransactionException):
+            con.execute("ROLLBACK")  # a COMMIT that failed (disk full, conflict) ended it
+        raise
+
+
+def _one_line(path: Path, error: duckdb.Error) -> str:
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if "no space left" in first.lower():
+        return f"cannot write {path}: the disk is full ({first})"
+    if "read-only" in first.lower() or "read only" in first.lower():
+        return f"cannot write {path}: the database or its folder is read-only ({first})"
+    return f"{path}: {first}"
+
+
 def migrate(con: Connection) -> list[int]:
     """Apply pending migrations, each in its own transaction; return the numbers applied."""
     con.execute(
@@ -88,14 +111,9 @@ def migrate(con: Connection) -> list[int]:
     for number, name, sql in MIGRATIONS:
         if number in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(sql)
             con.execute("INSERT INTO _migrations VALUES (?, ?, now()::TIMESTAMP)", [number, name])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         applied.append(number)
     return applied
 
@@ -124,5 +142,8 @@ def connect(path: Path, *, read_only: bool = False, wait_s: float = 10.0) -> Ite
         if not read_only:
             migrate(con)
         yield con
+    except duckdb.Error as error:  # one line for the user, never a traceback
+        raise StoreError(_one_line(path, error)) from None
     finally:
-        con.close()
+        with contextlib.suppress(duckdb.Error):  # a full disk: the error above says why
+            con.close()

@@ -128,4 +128,22 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        4,
+        "review items: the queue's columns of each match, one table",
+        """
+        CREATE TABLE review_items (
+            match_id    VARCHAR PRIMARY KEY,
+            score       DOUBLE NOT NULL,
+            suggestion  VARCHAR NOT NULL,
+            languages   VARCHAR NOT NULL,
+            source_a    VARCHAR NOT NULL,
+            source_b    VARCHAR NOT NULL
+        );
+        CREATE TABLE review_sync (
+            matches     BIGINT NOT NULL,
+            linked_at   TIMESTAMP
+        );
+        """,
+    ),
 ]

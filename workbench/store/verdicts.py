@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import duckdb
 import polars as pl
 
 from workbench.ids import stable_id
 from workbench.models import RETRACT, VerdictIn, VerdictRecord
-from workbench.store.db import Connection, StoreError, one
+from workbench.store.db import Connection, StoreError, one, transaction
 
 
 class UnknownMatch(StoreError):
@@ -56,8 +55,7 @@ def record(con: Connection, verdict: VerdictIn, decided_at: dt.datetime) -> str:
     """
     claim_a, claim_b = _match_claims(con, verdict.match_id)
     vid = verdict_id(verdict.match_id, verdict.reviewer, verdict.verdict.value, decided_at)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _insert(
             con,
             [
@@ -77,10 +75,6 @@ def record(con: Connection, verdict: VerdictIn, decided_at: dt.datetime) -> str:
             "DELETE FROM review_leases WHERE match_id = ? AND reviewer = ?",
             [verdict.match_id, verdict.reviewer],
         )
-        con.execute("COMMIT")
-    except duckdb.Error:
-        con.execute("ROLLBACK")
-        raise
     return vid
 
 
@@ -238,14 +232,9 @@ def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutco
             ]
         )
     before = one(con, "SELECT count(*) FROM verdicts")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for row in rows:
             _insert(con, row)
-        con.execute("COMMIT")
-    except duckdb.Error:
-        con.execute("ROLLBACK")
-        raise
     after = one(con, "SELECT count(*) FROM verdicts")
     added = int(after[0]) - int(before[0]) if after and before else 0
     return ImportOutcome(added=added, already=len(rows) - added, unknown=unknown)

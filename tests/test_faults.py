@@ -1,0 +1,226 @@
+"""Faults: killed processes, a full disk, a read-only file system. Nothing half-written stays.
+
+`kill -9` lands at random points of real `workbench ingest` and `workbench link` runs; the
+same command again must give exactly what one clean run gives. The full and read-only disks
+are real tmpfs mounts (skipped, with the reason, where this process may not mount).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import SAMPLES
+
+WORDS = (
+    "minister said water dam river accord signed engineers inspection fund million dollars "
+    "flow season border talks envoy delegation capital council statement agency army"
+).split()
+
+
+def corpus(path: Path, articles: int, seed: int = 3) -> Path:
+    """A JSONL feed of ``articles`` distinct articles from seven outlets, same-day stories."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(articles):
+            story = i // 7  # seven outlets tell each story: candidates for the linker
+            sentences = [
+                " ".join(rng.choice(WORDS) for _ in range(10)).capitalize()
+                + f" on day {story % 28 + 1} with {story * 3 + j} people"
+                for j in range(8)
+            ]
+            record = {
+                "id": f"a{i}",
+                "source": f"Outlet {i % 7}",
+                "published": f"2025-03-{story % 28 + 1:02d}",
+                "text": ". ".join(sentences) + ".",
+            }
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def _workbench(
+    db: Path, *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--db", str(db), *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def _finish(
+    db: Path, *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(db), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def _kill_at_random(
+    db: Path, args: tuple[str | Path, ...], env: dict[str, str], rng: random.Random, times: int
+) -> int:
+    """Start the command and kill -9 it after a random delay, ``times`` times; kills made."""
+    kills = 0
+    for _ in range(times):
+        process = _workbench(db, *args, env=env)
+        time.sleep(rng.uniform(0.8, 4.0))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait(timeout=60)
+    return kills
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "articles": con.execute(
+                "SELECT article_id, source, text FROM articles ORDER BY 1"
+            ).fetchall(),
+            "claims": con.execute(
+                "SELECT claim_id, article_id, position, text FROM claims ORDER BY 1"
+            ).fetchall(),
+            "anchors": con.execute(
+                "SELECT claim_id, kind, value, char_start FROM anchors ORDER BY ALL"
+            ).fetchall(),
+            "matches": con.execute(
+                "SELECT match_id, claim_a_id, claim_b_id, round(score, 6), suggestion, agrees, "
+                "differs FROM matches ORDER BY 1"
+            ).fetchall(),
+            "copies": con.execute("SELECT * FROM article_copies ORDER BY ALL").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+#: Small batches and one worker: many commits, so kills land between and inside them.
+SLOW = {"WORKBENCH_BATCH_ARTICLES": "10", "WORKBENCH_WORKERS": "1"}
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus(tmp_path_factory.mktemp("feed") / "feed.jsonl", 1400)
+
+
+@pytest.fixture(scope="module")
+def clean(feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
+    assert _finish(db, "ingest", "-q", feed, env=SLOW).returncode == 0
+    assert _finish(db, "link", "-q").returncode == 0
+    return db
+
+
+@pytest.mark.slow
+def test_killed_ingest_then_the_same_command_equals_a_clean_run(
+    feed: Path, clean: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "killed.duckdb"
+    kills = _kill_at_random(db, ("ingest", "-q", feed), SLOW, random.Random(11), times=3)
+    assert kills >= 1, "the ingest finished before any kill: make the feed larger"
+    done = _finish(db, "ingest", "-q", feed, env=SLOW)
+    assert done.returncode == 0, done.stderr
+    assert _finish(db, "link", "-q").returncode == 0
+    assert _snapshot(db) == _snapshot(clean)
+
+
+@pytest.mark.slow
+def test_killed_link_then_the_same_command_equals_a_clean_run(
+    feed: Path, clean: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "killed-link.duckdb"
+    assert _finish(db, "ingest", "-q", feed).returncode == 0
+    rng = random.Random(5)
+    kills = 0
+    for _ in range(3):
+        process = _workbench(db, "link", "-q")
+        time.sleep(rng.uniform(0.5, 2.5))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait(timeout=60)
+    assert kills >= 1, "the link finished before any kill: make the feed larger"
+    done = _finish(db, "link", "-q")
+    assert done.returncode == 0, done.stderr
+    assert _snapshot(db) == _snapshot(clean)
+
+
+@pytest.fixture
+def mount(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs of our own, unmounted after; skipped where mounting is not allowed."""
+    point = tmp_path / "disk"
+    point.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2M", "tmpfs", str(point)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({made.stderr.strip() or 'not permitted'})")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def _totals(db: Path) -> tuple[int, int, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims), "
+            "(SELECT count(DISTINCT article_id) FROM claims)"
+        ).fetchall()[0]
+        return int(row[0]), int(row[1]), int(row[2])
+    finally:
+        con.close()
+
+
+def test_a_full_disk_is_one_clear_line_and_leaves_whole_batches(
+    mount: Path, tmp_path: Path
+) -> None:
+    db = mount / "w.duckdb"
+    assert _finish(db, "ingest", "-q", SAMPLES / "articles").returncode == 0
+    big = corpus(tmp_path / "big.jsonl", 3000, seed=9)
+    done = _finish(db, "ingest", "-q", big, env={"WORKBENCH_BATCH_ARTICLES": "50"})
+    assert done.returncode == 1
+    message = done.stderr.strip().splitlines()
+    assert len(message) == 1 and "the disk is full" in message[0] and str(db) in message[0]
+    assert "Traceback" not in done.stderr
+    articles, claims, with_claims = _totals(db)  # opens: nothing half-written
+    assert articles >= 8 and articles == with_claims and claims > 0
+    assert (articles - 8) % 50 == 0  # the samples, then whole batches of 50 only
+
+
+def test_a_read_only_disk_is_one_clear_line_and_reads_still_work(
+    mount: Path, tmp_path: Path
+) -> None:
+    db = mount / "w.duckdb"
+    assert _finish(db, "ingest", "-q", SAMPLES / "articles").returncode == 0
+    before = _totals(db)
+    subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+    done = _finish(db, "ingest", "-q", SAMPLES / "articles")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "Read-only file system" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    status = _finish(db, "status", "--json")
+    assert status.returncode == 0 and json.loads(status.stdout)["totals"]["articles"] == 8
+    exported = _finish(db, "export", "verdicts", tmp_path / "v.csv")
+    assert exported.returncode == 0
+    assert _totals(db) == before
