@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -74,6 +78,8 @@ def _bad_folder(root: Path) -> Path:
     )
     (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "loop").symlink_to(folder, target_is_directory=True)
+    # 30 MB on one line without punctuation: refused unread, the limit named
+    (folder / "huge.txt").write_bytes(b"Site icon Huge\n\n" + b"word " * 6_000_000)
     return folder
 
 
@@ -90,6 +96,7 @@ def test_bad_input_is_named_and_the_rest_ingested(
         "wire.jsonl:3: source",
         "no-text.csv: missing column(s): text",
         "picture.png: skipped: unsupported file type",
+        "huge.txt: file is 30.0 MB, over the 20 MB limit (max_file_mb",
     ):
         assert expected in output
     refs = set(Store(db).articles()["article_ref"].to_list())
@@ -133,13 +140,49 @@ def test_one_huge_line_becomes_bounded_claims(tmp_path: Path) -> None:
     assert max(len(c.text) for c in article.claims) <= Settings().max_claim_chars
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_unreadable_file_is_named(run_cli: RunCli, tmp_path: Path) -> None:
-    locked = tmp_path / "locked.txt"
-    locked.write_text(GOOD_PAGE)
-    locked.chmod(0)
-    result = run_cli("ingest", "--quiet", tmp_path)
-    assert "locked.txt: permission denied" in result.output
+@pytest.fixture
+def open_tmp() -> Iterator[Path]:
+    """A temporary folder other users may enter (pytest's own are private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="workbench-perm-"))
+    path.chmod(0o777)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def test_unreadable_file_is_named(open_tmp: Path) -> None:
+    """As root (CI), the check runs as the unprivileged user ``nobody``: root reads anything."""
+    tmp_path = open_tmp
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_PAGE)
+    (folder / "locked.txt").write_text(GOOD_PAGE.replace("Harbor", "Locked"))
+    (folder / "locked.txt").chmod(0)
+    for path in (tmp_path, folder):
+        path.chmod(0o777)
+    command = [
+        sys.executable,
+        "-m",
+        "workbench",
+        "--db",
+        str(tmp_path / "w.duckdb"),
+        "ingest",
+        "-q",
+        str(folder),
+    ]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot drop privileges to test")
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    # One worker: a process pool started by setpriv's child loses its resource tracker.
+    env = {**os.environ, "WORKBENCH_WORKERS": "1"}
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=120, check=False, env=env
+    )
+    assert done.returncode == 1, done.stderr
+    assert "locked.txt: permission denied" in done.stderr
+    assert "1 articles ingested" in done.stdout
 
 
 def test_missing_path_is_named(run_cli: RunCli, tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import polars as pl
@@ -10,7 +12,7 @@ import pytest
 from tests.review_fixtures import Clock
 from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
 from workbench.review.session import NoReviewer, ReviewSession
-from workbench.store import Store
+from workbench.store import DatabaseBusy, Store
 
 ALL = QueueFilter()
 TOP = QueueFilter(score_min=70)  # a few dozen pairs: enough to see order, quick to work through
@@ -216,3 +218,38 @@ def test_a_pair_carries_context_and_marks_what_differs(linked: Store) -> None:
     }
     assert differing["a"] and differing["b"]  # e.g. "اللواء" on one side, "Admiral" on the other
     assert pair.a.before or pair.a.after
+
+
+def test_a_verdict_given_while_another_process_holds_the_file_is_kept_and_saved(
+    linked: Store,
+) -> None:
+    clock = Clock()
+    patient = Store(linked.path, wait_s=0.3)
+    ana = _session(patient, "ana", clock)
+    first = ana.current(ALL)
+    assert first is not None
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True);"
+            " time.sleep(4); c.close()",
+            str(linked.path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with pytest.raises(DatabaseBusy):
+        ana.decide(first.match_id, Label.CONFLICTS, "seen while busy")
+    assert len(ana.pending) == 1
+    with pytest.raises(DatabaseBusy):
+        ana.current(ALL)
+    holder.wait(timeout=30)
+    holder.stdout.close()
+    served = ana.current(ALL)  # the database is free again: the kept verdict is saved first
+    assert served is not None and served != first and not ana.pending
+    saved = linked.verdict_rows().to_dicts()
+    assert [(r["match_id"], r["verdict"], r["note"]) for r in saved] == [
+        (first.match_id, "conflicts", "seen while busy")
+    ]

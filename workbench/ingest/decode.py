@@ -24,11 +24,13 @@ class InputError(ValueError):
     """Input that cannot be ingested; ``str(error)`` is the reason, one line."""
 
 
+def _is_control(c: str) -> bool:
+    return (ord(c) < 32 and c not in _ALLOWED_CONTROLS) or c == "\ufffd"
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
-    controls = sum(
-        1 for c in sample if (ord(c) < 32 and c not in _ALLOWED_CONTROLS) or c == "\ufffd"
-    )
+    controls = sum(1 for c in sample if _is_control(c))
     return controls > max(2, len(sample) // 100)
 
 
@@ -39,14 +41,23 @@ def _guess(data: bytes) -> str:
     return str(best)
 
 
-def decode_bytes(data: bytes) -> str:
+def _empty() -> str:
+    raise InputError("empty file")
+
+
+def decode_bytes(data: bytes, *, line_oriented: bool = False) -> str:
     """Decode ``data`` as text, detecting its encoding.
+
+    ``line_oriented`` (JSONL, CSV): each line is a record of its own, so valid UTF-8 with
+    NUL or control bytes on some lines is not "binary": the reader rejects those lines and
+    keeps the good ones. (Random bytes are almost never valid UTF-8 and are still refused.)
 
     Raises:
         InputError: empty input, binary content, or no encoding that gives readable text.
     """
     if not data.strip():
         raise InputError("empty file")
+    text: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -57,12 +68,17 @@ def decode_bytes(data: bytes) -> str:
                 ) from None
             break
     else:
-        if b"\x00" in data[:8192]:
-            raise InputError("binary content (NUL bytes), not text")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            text = None
+        if line_oriented and text is not None:
+            return text if text.strip() else _empty()
+        if b"\x00" in data[:8192]:
+            raise InputError("binary content (NUL bytes), not text")
+        if text is None:
             text = _guess(data)
+    assert text is not None
     if _looks_binary(text):
         raise InputError("binary content (control characters), not text")
     if not text.strip():

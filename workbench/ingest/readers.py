@@ -192,12 +192,12 @@ def read_records(
     path: Path, name: str, data: bytes, *, default_source: str | None = None
 ) -> Iterator[Item]:
     """Parse one file's bytes into records (or rejections naming ``name`` and a reason)."""
+    suffix = path.suffix.lower()
     try:
-        text = decode_bytes(data)
+        text = decode_bytes(data, line_oriented=suffix in {".jsonl", ".ndjson", ".csv", ".tsv"})
     except InputError as error:
         yield Rejection(path=name, reason=str(error))
         return
-    suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
         yield from _read_jsonl(text, name, default_source)
     elif suffix == ".json":

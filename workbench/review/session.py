@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from workbench.models import Label, QueueFilter, QueueMode, VerdictIn
 from workbench.review.pairs import Pair, pair_from_row
-from workbench.store import Store
+from workbench.store import DatabaseBusy, Store
 
 
 def utc_now() -> dt.datetime:
@@ -37,6 +37,7 @@ class ReviewSession:
     clock: Callable[[], dt.datetime] = utc_now
     skipped: list[str] = field(default_factory=list)
     current_id: str | None = None
+    pending: list[tuple[VerdictIn, dt.datetime]] = field(default_factory=list)
     queue: QueueFilter | None = None  # the filters the held pair was served under
     size_ttl_s: float = 10.0  # the queue size shown is recounted at most this often
     _prefetched: list[tuple[str, bool]] = field(default_factory=list, repr=False)
@@ -52,6 +53,7 @@ class ReviewSession:
         rerun never swaps the pair under the reviewer's eyes; new filters serve a new pair.
         """
         reviewer = self._reviewer()
+        self.flush()
         now = self.clock()
         if queue != self.queue:
             self.current_id, self.queue = None, queue
@@ -86,19 +88,53 @@ class ReviewSession:
         """Record the reviewer's verdict on ``match_id``; the next call of :meth:`current`
         serves the next pair. Returns the verdict id.
 
+        When another process holds the database longer than the store waits (a long
+        ``link``), the verdict is kept in :attr:`pending`, with the time it was given, and
+        saved by the next call that reaches the database; :class:`DatabaseBusy` is raised
+        so the page can say so. Nothing the reviewer decided is dropped.
+
         Raises:
             NoReviewer: no reviewer name is set.
             pydantic.ValidationError: the label, name or note is not acceptable.
-            UnknownMatch: the match is not in the database.
+            UnknownMatch: the match is not in the database (a pending verdict whose match a
+                re-link removed meanwhile is reported the same way, once).
+            DatabaseBusy: the verdict is pending (see above).
         """
         verdict = VerdictIn(match_id=match_id, verdict=label, reviewer=self._reviewer(), note=note)
-        verdict_id = self.store.record_verdict(verdict, self.clock())
+        decided_at = self.clock()
+        try:
+            self.flush()
+            verdict_id = self.store.record_verdict(verdict, decided_at)
+        except DatabaseBusy:
+            self.pending.append((verdict, decided_at))
+            self._forget(match_id)
+            raise
+        self._forget(match_id)
+        return verdict_id
+
+    def flush(self) -> int:
+        """Save verdicts kept while the database was busy, oldest first; how many were saved.
+
+        Raises:
+            DatabaseBusy: still busy (the rest stay pending).
+        """
+        saved = 0
+        while self.pending:
+            verdict, decided_at = self.pending.pop(0)
+            try:
+                self.store.record_verdict(verdict, decided_at)
+            except DatabaseBusy:
+                self.pending.insert(0, (verdict, decided_at))
+                raise
+            saved += 1
+        return saved
+
+    def _forget(self, match_id: str) -> None:
         if self.current_id == match_id:
             self.current_id = None
         if self._size is not None:  # one fewer without recounting
             queue, counted_at, size = self._size
             self._size = (queue, counted_at, max(0, size - 1))
-        return verdict_id
 
     def skip(self, match_id: str) -> None:
         """Put the pair aside for this session (another reviewer may take it)."""

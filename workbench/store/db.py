@@ -133,7 +133,10 @@ def connect(path: Path, *, read_only: bool = False, wait_s: float = 10.0) -> Ite
     if read_only and not path.exists():
         raise StoreError(f"no database at {path}: run `workbench ingest` first")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder of {path}: {error.strerror}") from None
     try:
         con = _open(path, read_only, wait_s)
     except duckdb.Error as error:

@@ -11,7 +11,7 @@ import streamlit as st
 from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
 from workbench.review.display import badge, claim_card, esc, reasons
 from workbench.review.session import NoReviewer, ReviewSession
-from workbench.store import StoreError
+from workbench.store import DatabaseBusy, StoreError
 from workbench.ui.common import review_session, reviewer, stop_on_store_error, store
 
 #: Button label, verdict, shortcut (digits: no clash with the browser or Streamlit's C and R).
@@ -73,6 +73,12 @@ def _decide(session: ReviewSession, match_id: str, label: Label) -> None:
     note = str(st.session_state.get(f"note_{match_id}") or "")
     try:
         session.decide(match_id, label, note)
+    except DatabaseBusy:
+        _flash(
+            f"The database is busy (an ingest or link is running). Your **{label.value}** is "
+            "kept and will be saved as soon as the database is free.",
+            "warning",
+        )
     except (NoReviewer, StoreError) as error:
         _flash(str(error), "warning")
     except pydantic.ValidationError as error:
@@ -121,6 +127,8 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
             current = session.current(queue)
             remaining = session.queue_size(queue)
     except StoreError as error:
+        if session.pending:
+            st.info(f"{len(session.pending)} verdicts kept, to be saved when the database is free.")
         stop_on_store_error(error)
         raise  # unreachable: st.stop() ends the run
 
