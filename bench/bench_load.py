@@ -18,7 +18,6 @@ Run: ``.venv/bin/python bench/bench_load.py [--reviewers 8] [--seconds 120]``.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_review import TARGET_CLAIMS, base_input, build_base, replicate
+from bench_review import build_million
 
 from workbench.models import Label, QueueFilter
 from workbench.review.session import ReviewSession
@@ -102,12 +101,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        base = folder / "base.duckdb"
-        build_base(base, base_input(folder, args.articles))
-        big = folder / "big.duckdb"
-        shutil.copy(base, big)
-        print(f"database: {replicate(big, TARGET_CLAIMS)}")
+        _, big, _, counts = build_million(Path(tmp), args.articles)
+        print(f"database: {counts}")
         store = Store(big)
         with store.unit():  # first sync of the queue table, outside the timing
             ReviewSession(store, "warm-up").queue_size(QueueFilter())

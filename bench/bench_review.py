@@ -20,7 +20,6 @@ Run: ``.venv/bin/python bench/bench_review.py [--articles 3000] [--clicks 150]``
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import shutil
@@ -33,7 +32,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 import duckdb
+from bench_link import records, write_jsonl
 
 from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
 from workbench.review.session import ReviewSession
@@ -51,24 +53,8 @@ def base_input(folder: Path, articles: int) -> Path:
     as JSONL; the project's samples where ../shared is absent."""
     if not EVAL.exists():
         return SAMPLES
-    records = [
-        {
-            "id": raw["url"],
-            "source": raw["source"],
-            "title": raw["title"],
-            "url": raw["url"],
-            "published": raw["date_extracted"],
-            "text": raw["content"],
-        }
-        for path in sorted(EVAL.glob("*.json"))
-        for raw in json.loads(path.read_text(encoding="utf-8"))
-    ]
-    chosen = random.Random(7).sample(records, min(articles, len(records)))
-    out = folder / "base.jsonl"
-    with out.open("w", encoding="utf-8") as handle:
-        for record in chosen:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return out
+    chosen = random.Random(7).sample(records(), articles)
+    return write_jsonl(chosen, folder / "base.jsonl")
 
 
 def build_base(db: Path, source: Path) -> None:
@@ -112,6 +98,15 @@ def replicate(db: Path, target: int) -> dict[str, int]:
     finally:
         con.close()
     return dict(zip(("articles", "claims", "anchors", "matches"), rows, strict=True))
+
+
+def build_million(folder: Path, articles: int) -> tuple[Path, Path, dict[str, int], dict[str, int]]:
+    """(base database, 1M-claim database, their row counts) built in ``folder``."""
+    base = folder / "base.duckdb"
+    build_base(base, base_input(folder, articles))
+    big = folder / "big.duckdb"
+    shutil.copy(base, big)
+    return base, big, replicate(base, 0), replicate(big, TARGET_CLAIMS)
 
 
 def _stats(samples: list[float]) -> tuple[float, float]:
@@ -248,13 +243,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        base = folder / "base.duckdb"
         t0 = time.perf_counter()
-        build_base(base, base_input(folder, args.articles))
-        big = folder / "big.duckdb"
-        shutil.copy(base, big)
-        small_counts = replicate(base, 0)  # no copies: only the counts
-        big_counts = replicate(big, TARGET_CLAIMS)
+        base, big, small_counts, big_counts = build_million(folder, args.articles)
         built = time.perf_counter() - t0
         print(f"base: {small_counts}; replicated: {big_counts}; built in {built:.0f} s")
         print("| database | loop | queue | clicks | median ms | p95 ms |")

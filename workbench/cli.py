@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -28,6 +29,16 @@ from workbench.store import Store, StoreError
 
 err = Console(stderr=True)
 out = Console()
+
+
+@contextmanager
+def _user_errors(*kinds: type[Exception]) -> Iterator[None]:
+    """Store problems (and ``kinds``) end the command with their one-line message."""
+    caught: tuple[type[Exception], ...] = (StoreError, *kinds)
+    try:
+        yield
+    except caught as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _store(ctx: click.Context) -> Store:
@@ -88,10 +99,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source: str | None, quie
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        try:
+        with _user_errors():
             report = run_ingest(list(paths), _store(ctx), ctx.obj, source=source, progress=advance)
-        except StoreError as error:
-            raise click.ClickException(str(error)) from None
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -102,10 +111,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source: str | None, quie
 def status(ctx: click.Context, as_json: bool) -> None:
     """Articles and claims by source and language."""
     store = _store(ctx)
-    try:
+    with _user_errors():
         totals, frame = store.totals(), store.status_by_source()
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
     if as_json:
         click.echo(
             json.dumps({"totals": totals, "by_source": frame.to_dicts()}, ensure_ascii=False)
@@ -135,10 +142,8 @@ def export_claims_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
 def _export(
     ctx: click.Context, writer: Callable[..., int], out_path: Path, excel: bool, what: str
 ) -> None:
-    try:
+    with _user_errors():
         count = writer(_store(ctx.find_root()), out_path, excel=excel)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"{count} {what} written to {out_path}")
 
 
@@ -169,10 +174,8 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
         def advance(stage: str, done: int, total: int) -> None:
             bar.update(task, description=stage, completed=done, total=total or None)
 
-        try:
+        with _user_errors():
             report = run_link(_store(ctx), ctx.obj, progress=advance, rebuild=rebuild)
-        except StoreError as error:
-            raise click.ClickException(str(error)) from None
     suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))
     out.print(
         f"{report.new_claims} new claims, {report.candidates} candidate pairs, "
@@ -253,12 +256,10 @@ def export_verdicts_cmd(
 
     CSV cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
     """
-    try:
+    with _user_errors():
         count = export_verdicts(
             _store(ctx.find_root()), out_path, excel=excel, history=history, fmt=fmt
         )
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"{count} {'log rows' if history else 'verdicts'} written to {out_path}")
 
 
@@ -272,12 +273,10 @@ def export_claims_status_cmd(
 ) -> None:
     """Per judged claim: status (corroborated, conflicted, contested, unverified) and the
     independent origins, outlets and verdict counts behind it."""
-    try:
+    with _user_errors():
         count = export_claims_status(
             _store(ctx.find_root()), out_path, excel=excel, every_claim=every_claim
         )
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"{count} claims written to {out_path}")
 
 
@@ -292,10 +291,8 @@ def export_claims_status_cmd(
 @click.pass_context
 def export_claimreview_cmd(ctx: click.Context, out_path: Path, author: str) -> None:
     """schema.org ClaimReview items (JSON-LD) for claims reviewers corroborated or disputed."""
-    try:
+    with _user_errors():
         count = export_claimreview(_store(ctx.find_root()), out_path, author=author)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"{count} claim reviews written to {out_path}")
 
 
@@ -317,10 +314,8 @@ def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
     named with their line and left out, the rest imported. Importing a file twice adds
     nothing. Exit status 1 when any row was left out.
     """
-    try:
+    with _user_errors(ValueError):
         report = import_verdicts(_store(ctx.find_root()), in_path)
-    except (StoreError, ValueError) as error:
-        raise click.ClickException(str(error)) from None
     for problem in [*report.rejected, *report.unknown]:
         err.print(Text("rejected ", style="red") + Text(str(problem)), soft_wrap=True)
     click.echo(
@@ -336,10 +331,8 @@ def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
 def agreement_cmd(ctx: click.Context, as_json: bool) -> None:
     """Agreement between reviewers (percent, Cohen's and Fleiss' kappa, confusion,
     disagreements) and the linker's precision by score cut-off, with suggested bands."""
-    try:
+    with _user_errors():
         found = quality(_store(ctx))
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
     if as_json:
         click.echo(json.dumps(found.as_dict(), ensure_ascii=False, default=str))
         return
