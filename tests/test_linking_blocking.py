@@ -14,6 +14,7 @@ from workbench.linking.blocking import (
     META_SCHEMA,
     BlockingSettings,
     candidate_pairs,
+    rank_in_run,
     strongest,
     usable_keys,
 )
@@ -196,3 +197,12 @@ def test_document_frequency_counts_the_claims_in_the_window(
                 expected[cid, key] = len(holders)
     usable = usable_keys(keys, meta, wide)
     assert {(c, k): df for c, k, df, _ in usable.iter_rows()} == expected
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2)), max_size=30))
+def test_rank_in_run_is_rank_within_groups(rows: list[tuple[int, int]]) -> None:
+    frame = pl.DataFrame(rows, schema=["a", "b"], orient="row").sort("a", "b")
+    ranked = frame.select(
+        fast=rank_in_run("a", "b"), slow=pl.int_range(pl.len(), dtype=pl.Int64).over("a", "b")
+    )
+    assert ranked["fast"].to_list() == ranked["slow"].to_list()

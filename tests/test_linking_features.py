@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import polars as pl
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.jobs.link import rows_of
@@ -33,6 +34,7 @@ FEATURES = st.builds(
 )
 
 
+@settings(deadline=None)  # polars frames: the first call is slow on a busy machine
 @given(st.lists(FEATURES, max_size=5, unique_by=lambda f: f.claim_id))
 def test_rows_round_trip(built: list[Features]) -> None:
     rows = feature_rows(built)
@@ -68,3 +70,11 @@ def test_rows_of_finds_rows_by_binary_search() -> None:
     found = rows_of(table, pl.Series(["g", "c", "b", "c", "z"]))
     assert found.to_dict(as_series=False) == {"claim_id": ["c", "g"], "x": [2, 4]}
     assert rows_of(table.clear(), pl.Series(["a"])).height == 0
+
+
+@settings(deadline=None)
+@given(st.lists(FEATURES, max_size=3, unique_by=lambda f: f.claim_id))
+def test_rows_without_tokens_give_features_without_tokens(built: list[Features]) -> None:
+    # What explanations get: the rows without their largest column.
+    got = from_rows(feature_rows(built).drop("tokens"))
+    assert got == {f.claim_id: dataclasses.replace(f, tokens=()) for f in built}

@@ -18,7 +18,12 @@ from typing import Any
 import polars as pl
 
 from workbench.ids import match_id
-from workbench.linking.blocking import KEYS_SCHEMA, BlockingSettings, candidate_pairs, strongest
+from workbench.linking.blocking import (
+    COMPACT_KEYS_SCHEMA,
+    BlockingSettings,
+    candidate_pairs,
+    strongest,
+)
 from workbench.linking.copies import find_copies
 from workbench.linking.explain import Explanation, explain
 from workbench.linking.features import (
@@ -92,7 +97,7 @@ def _items(claims: pl.DataFrame, anchors: pl.DataFrame) -> list[Item]:
 
 
 def _joined(parts: Iterable[Built], *, rechunk: bool) -> Built:
-    rows, keys = [FEATURES_SCHEMA.to_frame()], [KEYS_SCHEMA.to_frame()]
+    rows, keys = [FEATURES_SCHEMA.to_frame()], [COMPACT_KEYS_SCHEMA.to_frame()]
     for row, key in parts:
         rows.append(row)
         keys.append(key)
@@ -124,14 +129,14 @@ def features_in_slices(
 
 
 def key_frame(built: Iterable[Features]) -> pl.DataFrame:
-    """``claim_id, key`` rows for the given features."""
+    """``claim_id, key`` rows for the given features, as categories (compact)."""
     ids: list[str] = []
     keys: list[str] = []
     for f in built:
         found = sorted(block_keys(f))
         ids.extend([f.claim_id] * len(found))
         keys.extend(found)
-    return pl.DataFrame({"claim_id": ids, "key": keys}, schema=KEYS_SCHEMA)
+    return pl.DataFrame({"claim_id": ids, "key": keys}, schema=COMPACT_KEYS_SCHEMA)
 
 
 def rows_of(table: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
@@ -191,7 +196,11 @@ def explained_slices(
     its slice with the feature rows of its claims only (compact frames), and only a few
     tasks are in flight, so memory does not grow with the number of matches."""
     tasks = (
-        (part, rows_of(table, pl.concat([part["claim_a"], part["claim_b"]])), settings)
+        (
+            part,
+            rows_of(table, pl.concat([part["claim_a"], part["claim_b"]])).drop("tokens"),
+            settings,
+        )
         for part in kept.iter_slices(EXPLAIN_SLICE)
     )
     if pool is None or kept.height <= EXPLAIN_SLICE:  # one task: not worth a worker
@@ -290,7 +299,7 @@ def _link(
     stored_keys, meta, copy_inputs, per_article = store.link_index()
     incremental = stored_keys.height > 0
     pairs = candidate_pairs(
-        pl.concat([stored_keys, new_keys]),
+        pl.concat([stored_keys.cast(COMPACT_KEYS_SCHEMA), new_keys]),
         meta,
         blocking_settings(settings),
         new_ids=new_ids if incremental else None,

@@ -215,10 +215,23 @@ def feature_rows(built: Sequence[Features]) -> pl.DataFrame:
 
 
 def from_rows(frame: pl.DataFrame) -> dict[str, Features]:
-    """The :class:`Features` of each row of a :func:`feature_rows` frame, by claim id."""
-    built = {}
-    for row in frame.iter_rows(named=True):
-        numbers = tuple((v, u) for v, _, u in (n.partition("\t") for n in row.pop("numbers")))
-        values = {name: tuple(row[name]) for name in _TUPLES}
-        built[row["claim_id"]] = Features(**{**row, **values, "numbers": numbers})
-    return built
+    """The :class:`Features` of each row of a :func:`feature_rows` frame, by claim id.
+
+    List columns the frame lacks are left empty: explanations need no ``tokens``, the
+    largest column, so a link run ships and converts the rows without it.
+    """
+    columns = {  # column-wise: several times faster than row dicts
+        name: frame[name].to_list() if name in frame.columns else [[]] * frame.height
+        for name in FEATURES_SCHEMA.names()
+    }
+    for name in _TUPLES:
+        columns[name] = [tuple(v) for v in columns[name]]
+    columns["numbers"] = [
+        tuple((v, u) for v, _, u in (n.partition("\t") for n in numbers))
+        for numbers in columns["numbers"]
+    ]
+    names = list(columns)
+    return {
+        values[0]: Features(**dict(zip(names, values, strict=True)))
+        for values in zip(*columns.values(), strict=True)
+    }
