@@ -5,6 +5,8 @@ Blind: nothing here shows other reviewers' verdicts. The logic is in workbench.r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pydantic
 import streamlit as st
 
@@ -69,6 +71,18 @@ def _flash(message: str, tone: str = "info") -> None:
     st.session_state["review_flash"] = (tone, message)
 
 
+def _later(action: Callable[..., None], *args: object) -> None:
+    """A button's work, done by the panel run that follows inside its one database opening
+    (a callback of its own would open the file a second time per click)."""
+    st.session_state["review_action"] = (action, args)
+
+
+def _show_flash() -> None:
+    flash = st.session_state.pop("review_flash", None)
+    if flash:
+        getattr(st, flash[0])(flash[1])
+
+
 def _decide(session: ReviewSession, match_id: str, label: Label) -> None:
     note = str(st.session_state.get(f"note_{match_id}") or "")
     try:
@@ -119,19 +133,26 @@ except StoreError as error:
 @st.fragment
 def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
     """The pair and its buttons: a click reruns only this part of the page."""
-    flash = st.session_state.pop("review_flash", None)
-    if flash:
-        getattr(st, flash[0])(flash[1])
+    action: tuple[Callable[..., None], tuple[object, ...]] | None = st.session_state.pop(
+        "review_action", None
+    )
     try:
         with store().unit():
+            if action is not None:
+                do, args = action
+                action = None
+                do(*args)
             current = session.current(queue)
             remaining = session.queue_size(queue)
     except StoreError as error:
+        if action is not None:  # the file could not be opened: the session keeps the verdict
+            action[0](*action[1])
+        _show_flash()
         if session.pending:
             st.info(f"{len(session.pending)} verdicts kept, to be saved when the database is free.")
         stop_on_store_error(error)
         raise  # unreachable: st.stop() ends the run
-
+    _show_flash()
     if current is None:
         st.success(
             "Nothing left in this queue. Change the filters, or come back after the next link."
@@ -142,7 +163,9 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
         ):
             session.clear_skipped()
             st.rerun(scope="fragment")
-        cols[1].button("Undo", key="review_undo", shortcut="U", on_click=_undo, args=(session,))
+        cols[1].button(
+            "Undo", key="review_undo", shortcut="U", on_click=_later, args=(_undo, session)
+        )
         return
 
     st.html(  # the reviewer's name is input: escaped
@@ -172,14 +195,20 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
             key=f"verdict_{verdict.value}",
             shortcut=shortcut,
             type="primary" if verdict is Label.CORROBORATES else "secondary",
-            on_click=_decide,
-            args=(session, current.match_id, verdict),
+            on_click=_later,
+            args=(_decide, session, current.match_id, verdict),
             width="stretch",
         )
     columns[-2].button(
-        "Skip", key="review_skip", shortcut="S", on_click=_skip, args=(session, current.match_id)
+        "Skip",
+        key="review_skip",
+        shortcut="S",
+        on_click=_later,
+        args=(_skip, session, current.match_id),
     )
-    columns[-1].button("Undo", key="review_undo", shortcut="U", on_click=_undo, args=(session,))
+    columns[-1].button(
+        "Undo", key="review_undo", shortcut="U", on_click=_later, args=(_undo, session)
+    )
     st.caption(f"Pair {current.match_id} · shortcuts: 1 2 3 4 for the verdicts, S skip, U undo")
 
 
