@@ -10,11 +10,22 @@ from workbench.review.origins import origin_groups
 from workbench.review.status import Status, claim_status, status_of
 from workbench.store import Store
 
+#: database file -> (signature, origins): grouping 100k articles takes about a second, and
+#: the groups change only when articles or copies are added.
+_ORIGINS: dict[str, tuple[tuple[object, ...], pl.DataFrame]] = {}
+
 
 def origins(store: Store) -> pl.DataFrame:
-    """Every article's independent origin (copies and shared citations grouped)."""
+    """Every article's independent origin (copies and shared citations grouped), computed
+    again only when the database has new articles or copies."""
+    key, signature = str(store.path.resolve()), store.origin_signature()
+    known = _ORIGINS.get(key)
+    if known is not None and known[0] == signature:
+        return known[1]
     articles, copies = store.origin_inputs()
-    return origin_groups(articles, copies)
+    groups = origin_groups(articles, copies)
+    _ORIGINS[key] = (signature, groups)
+    return groups
 
 
 def statuses(store: Store) -> pl.DataFrame:

@@ -298,6 +298,11 @@ class Store:
         with self._read() as con:
             return overview.claims_by_ids(con, ids)
 
+    def origin_signature(self) -> tuple[object, ...]:
+        """A value that changes whenever articles or near-copies are added."""
+        with self._read() as con:
+            return overview.origin_signature(con)
+
     def origin_inputs(self) -> tuple[pl.DataFrame, pl.DataFrame]:
         """Articles with their origin chains, and near-copy article pairs."""
         with self._read() as con:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from workbench.store.db import Connection
+from workbench.store.db import Connection, one
 
 
 def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
@@ -85,3 +85,13 @@ def origin_inputs(con: Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
     articles = _frame(con, "SELECT article_id, source, origin_chain, published FROM articles")
     copies = _frame(con, "SELECT article_a_id, article_b_id FROM article_copies")
     return articles, copies
+
+
+def origin_signature(con: Connection) -> tuple[object, ...]:
+    """Changes whenever articles or near-copies are added: (articles, latest ingest, copies)."""
+    row = one(
+        con,
+        "SELECT (SELECT count(*) FROM articles), (SELECT max(ingested_at) FROM articles), "
+        "(SELECT count(*) FROM article_copies)",
+    )
+    return tuple(row or ())
