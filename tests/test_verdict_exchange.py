@@ -11,9 +11,13 @@ from pathlib import Path
 import polars as pl
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.review_fixtures import T0, independent_matches
 from workbench.cli import cli
+from workbench.export.csv_safe import FORMULA_STARTS, neutralise
+from workbench.export.verdict_import import unneutralise
 from workbench.models import Label, VerdictIn
 from workbench.store import Store
 
@@ -205,3 +209,10 @@ def test_agreement_json(linked: Store) -> None:
     assert report["calibration"][0]["cutoff"] == 0 and report["calibration"][0]["judged"] == 6
     text = _run(linked.path, "agreement")
     assert "3 pairs judged by several reviewers" in text.output
+
+
+@given(st.text(max_size=50))
+def test_the_import_undoes_exactly_the_export_formula_guard(value: str) -> None:
+    # The one text that cannot round trip is one that already looks guarded ("'=x").
+    ambiguous = value.startswith("'") and value[1:].startswith(FORMULA_STARTS)
+    assert (unneutralise(neutralise(value)) == value) is not ambiguous

@@ -15,6 +15,7 @@ try:
     totals = store().totals()
     by_source = store().status_by_source()
     breakdown = store().match_breakdown()
+    by_outlet = store().match_sources()
     counts = store().review_counts()
     conflicted = conflicted_claims(store())
 except StoreError as error:
@@ -79,4 +80,8 @@ if conflicted.height:
 else:
     st.caption("None reported by reviewers yet.")
 st.subheader("By source and language")
-st.dataframe(by_source, hide_index=True, key="overview_sources")
+left, right = st.columns([3, 2])
+left.caption("Articles and claims")
+left.dataframe(by_source, hide_index=True, key="overview_sources")
+right.caption("Matches per outlet (a match counts for both of its outlets)")
+right.dataframe(by_outlet, hide_index=True, key="overview_match_sources")
