@@ -6,9 +6,20 @@
 2. ``sample``: 400 random articles; exhaustive ``rapidfuzz.process.cdist`` (token_set_ratio)
    over all claim pairs in the same run; recall of the linker's matches on the strong
    cross-source pairs (>= 90), and the time ratio. Target: recall >= 0.97.
-3. ``growth``: a base database replicated in DuckDB with light perturbation (other outlet
-   names, first word dropped on odd copies, dates shifted) to 100k, 300k, 600k and 1M claims;
-   ``workbench link`` time and peak memory at each size. Target: close to linear.
+3. ``growth``: a base of ~100k claims replicated in DuckDB with light perturbation (first
+   word dropped on odd copies, dates moved by 0-2 days) to about 100k, 300k and 1M claims,
+   under two models; ``workbench link`` time and peak memory at each size. Target: close to
+   linear.
+
+   - ``feed``: replica k is the base moved k x (base span + window + 7) days later under the
+     same outlets: more months of coverage, which is how a newsroom's database grows;
+   - ``same window``: every replica in the base's days under other outlet names: each claim
+     gains one near-identical partner per copy (the worst case: density grows with size).
+
+Every part starts with a machine baseline (the same in any run, timed before and after the
+growth series): ``rapidfuzz.process.cdist`` with ``token_set_ratio`` over the first 1,000
+sentences of the corpus, so that figures from other machines, or from a busy machine, can be
+read against it.
 
 Run: ``.venv/bin/python bench/bench_link.py [full|sample|growth ...]`` (default: all three).
 Results go to stdout as Markdown; copy them into docs/benchmarks.md with the date.
@@ -19,13 +30,16 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 from rapidfuzz import fuzz, process
@@ -33,8 +47,13 @@ from rapidfuzz import fuzz, process
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "saudinewsnet" / "json"
 WORKBENCH = [sys.executable, "-m", "workbench"]
 GIB = 1024**3
-#: Copies of the ~100k-claim base: about 100k, 300k, 600k and 1M claims.
-GROWTH_COPIES = (1, 3, 6, 10)
+#: Copies of the ~100k-claim base: about 100k, 300k and 1M claims.
+GROWTH_COPIES = (1, 3, 10)
+#: Days between feed replicas beyond the base's span and the link window: no replica falls in
+#: another's window.
+FEED_GAP_DAYS = 7
+WINDOW_DAYS = 60  # the default link window (settings.window_days)
+BASELINE_SENTENCES = 1000
 
 
 def records() -> list[dict[str, object]]:
@@ -62,25 +81,64 @@ def write_jsonl(rows: list[dict[str, object]], path: Path) -> Path:
     return path
 
 
-def measured(*args: str) -> tuple[float, float, str]:
-    """Run ``workbench ARGS`` in a child; (seconds, peak GiB of the largest process, output)."""
-    probe = (
-        "import resource, subprocess, sys;"
-        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
-        "print(r.stdout + r.stderr);"
-        "print('PEAK', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
+class Run(NamedTuple):
+    """One measured ``workbench`` command."""
+
+    seconds: float
+    peak_gib: float  # the largest process, workers included
+    cpu_s: float  # user + system seconds of every process: the work, whatever else runs
+    output: str
+
+
+#: Runs ``workbench`` and samples the CPU time of it and of every process under it (pool
+#: workers are grandchildren, which ``RUSAGE_CHILDREN`` does not see), twice a second.
+PROBE = """
+import os, resource, subprocess, sys, time
+
+def descendants(root):
+    parents = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(pid)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    found, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        found[pid] = parents.get(pid, (0, 0))[1]
+        todo.extend(p for p, (ppid, _) in parents.items() if ppid == pid)
+    return found
+
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+ticks = {}
+while child.poll() is None:
+    ticks.update(descendants(child.pid))
+    time.sleep(0.5)
+output = child.stdout.read()
+print(output)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+sampled = sum(v for p, v in ticks.items() if p != child.pid) / os.sysconf("SC_CLK_TCK")
+print("PEAK", usage.ru_maxrss, usage.ru_utime + usage.ru_stime + sampled)
+"""
+
+
+def measured(*args: str) -> Run:
+    """Run ``workbench ARGS`` in a child and measure it."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", probe, *WORKBENCH, *args],
+        [sys.executable, "-c", PROBE, *WORKBENCH, *args],
         capture_output=True,
         text=True,
         check=False,
     )
     seconds = time.perf_counter() - started
     lines = done.stdout.strip().splitlines()
-    peak_kib = int(lines[-1].split()[1]) if lines and lines[-1].startswith("PEAK") else 0
-    return seconds, peak_kib * 1024 / GIB, "\n".join(lines[:-1])[-400:]
+    peak_kib, cpu = 0.0, 0.0
+    if lines and lines[-1].startswith("PEAK"):
+        peak_kib, cpu = (float(v) for v in lines[-1].split()[1:])
+    return Run(seconds, peak_kib * 1024 / GIB, cpu, "\n".join(lines[:-1])[-400:])
 
 
 def full(folder: Path) -> Path:
@@ -92,19 +150,20 @@ def full(folder: Path) -> Path:
             [r for r in rows if str(r["published"]).startswith(day)], source / f"{day}.jsonl"
         )
     db = folder / "full.duckdb"
-    ingest_s, ingest_gib, ingest_out = measured("--db", str(db), "ingest", "-q", str(source))
-    link_s, link_gib, link_out = measured("--db", str(db), "link", "-q")
+    ingest = measured("--db", str(db), "ingest", "-q", str(source))
+    linked = measured("--db", str(db), "link", "-q")
     claims = duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM claims")
     n_claims = claims.fetchone()[0]  # type: ignore[index]
     print("\n## full SaudiNewsNet\n")
-    print("| step | articles | claims | seconds | target s | peak GiB | output |")
-    print("|---|---|---|---|---|---|---|")
-    last = ingest_out.strip().splitlines()[-1] if ingest_out.strip() else ""
-    print(
-        f"| ingest | {len(rows)} | {n_claims} | {ingest_s:.0f} | 180 | {ingest_gib:.2f} | {last} |"
-    )
-    last = link_out.strip().splitlines()[-1] if link_out.strip() else ""
-    print(f"| link | | {n_claims} | {link_s:.0f} | 180 | {link_gib:.2f} | {last} |")
+    print(f"machine baseline: {machine_baseline(rows):.1f} s\n")
+    print("| step | articles | claims | seconds | target s | CPU s | peak GiB | output |")
+    print("|---|---|---|---|---|---|---|---|")
+    for step, run, articles in [("ingest", ingest, str(len(rows))), ("link", linked, "")]:
+        last = run.output.strip().splitlines()[-1] if run.output.strip() else ""
+        print(
+            f"| {step} | {articles} | {n_claims} | {run.seconds:.0f} | 180 | {run.cpu_s:.0f} "
+            f"| {run.peak_gib:.2f} | {last} |"
+        )
     return db
 
 
@@ -113,7 +172,7 @@ def sample(folder: Path, size: int = 400) -> None:
     source = write_jsonl(rows, folder / "sample.jsonl")
     db = folder / "sample.duckdb"
     measured("--db", str(db), "ingest", "-q", str(source))
-    link_s, _, _ = measured("--db", str(db), "link", "-q")
+    link_s = measured("--db", str(db), "link", "-q").seconds
     con = duckdb.connect(str(db), read_only=True)
     claims = con.execute(
         "SELECT c.claim_id, c.norm_text, a.source FROM claims c JOIN articles a USING (article_id)"
@@ -145,12 +204,26 @@ def sample(folder: Path, size: int = 400) -> None:
     print("| " + " | ".join(map(str, cells)) + " |")
 
 
-# One copy of the base articles under another outlet name, dates shifted, first word dropped
-# on odd copies: near-duplicates across outlets, as wires make them.
+def machine_baseline(rows: list[dict[str, object]]) -> float:
+    """Seconds of a fixed workload: cdist ``token_set_ratio`` over the corpus's first sentences."""
+    sentences = [
+        part.strip()
+        for row in rows[:400]
+        for part in str(row["text"]).split(".")
+        if len(part.strip()) > 20
+    ][:BASELINE_SENTENCES]
+    started = time.perf_counter()
+    process.cdist(sentences, sentences, scorer=fuzz.token_set_ratio, workers=-1, dtype="uint8")
+    return time.perf_counter() - started
+
+
+# One copy of the base articles, dates moved, first word dropped on odd copies: near-duplicates
+# of the base, either in the same days under other outlet names (as wires make them), or under
+# the same outlets months later (a feed). $rename: add the copy's tag to the outlet name.
 COPY_ARTICLES = """
 INSERT INTO articles SELECT substr(md5(article_id || $tag), 1, 16), article_ref || $tag,
-    source || $tag, url, title, published + CAST($shift AS INTEGER), language, origin_chain,
-    text, input_path, ingested_at
+    CASE WHEN $rename THEN source || $tag ELSE source END, url, title,
+    published + CAST($shift AS INTEGER), language, origin_chain, text, input_path, ingested_at
 FROM articles WHERE article_id IN (SELECT article_id FROM base_articles)
 """
 COPY_CLAIMS = """
@@ -169,14 +242,18 @@ WHERE c.article_id IN (SELECT article_id FROM base_articles)
 """
 
 
-def replicate(base: Path, target: Path, copies: int) -> int:
-    """Copy ``base`` to ``target`` holding ``copies`` perturbed copies of every article."""
+def replicate(base: Path, target: Path, copies: int, *, feed: bool) -> int:
+    """Copy ``base`` to ``target`` holding ``copies`` perturbed copies of every article: months
+    apart under the same outlets (``feed``), or in the same days under other outlet names."""
     shutil.copy(base, target)
     con = duckdb.connect(str(target))
     con.execute("CREATE TEMP TABLE base_articles AS SELECT article_id FROM articles")
+    low, high = con.execute("SELECT min(published), max(published) FROM articles").fetchone()  # type: ignore[misc]
+    period = (high - low).days + WINDOW_DAYS + FEED_GAP_DAYS
     for k in range(1, copies):
         tag, odd = f"~r{k}", k % 2 == 1
-        con.execute(COPY_ARTICLES, {"tag": tag, "shift": k % 3})
+        shift = k % 3 + (k * period if feed else 0)
+        con.execute(COPY_ARTICLES, {"tag": tag, "shift": shift, "rename": not feed})
         con.execute(COPY_CLAIMS, {"tag": tag, "odd": odd})
         con.execute(COPY_ANCHORS, {"tag": tag})
     count = con.execute("SELECT count(*) FROM claims").fetchone()[0]  # type: ignore[index]
@@ -184,8 +261,8 @@ def replicate(base: Path, target: Path, copies: int) -> int:
     return int(count)
 
 
-def growth(folder: Path, base_claims: int = 100_000) -> None:
-    rows = records()
+def growth_base(folder: Path, rows: list[dict[str, object]], base_claims: int = 100_000) -> Path:
+    """A database of the first ``base_claims`` (or a little more) claims of the corpus."""
     base = folder / "base.duckdb"
     taken, claims = 0, 0
     step = 1500
@@ -196,15 +273,45 @@ def growth(folder: Path, base_claims: int = 100_000) -> None:
         con = duckdb.connect(str(base), read_only=True)
         claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]  # type: ignore[index]
         con.close()
+    return base
+
+
+def growth(folder: Path) -> None:
+    rows = records()
+    base = growth_base(folder, rows)
     print("\n## growth (replicated SaudiNewsNet claims)\n")
-    print("| claims | link s | s per 100k claims | peak GiB |")
-    print("|---|---|---|---|")
-    for copies in GROWTH_COPIES:
-        db = folder / f"growth{copies}.duckdb"
-        n = replicate(base, db, copies)
-        seconds, peak, _ = measured("--db", str(db), "link", "-q")
-        print(f"| {n} | {seconds:.0f} | {seconds / n * 100_000:.1f} | {peak:.2f} |")
-        db.unlink()
+    print(f"machine baseline before: {machine_baseline(rows):.1f} s\n")
+    header = "model | claims | link s | s per 100k claims | CPU s | CPU s per 100k | peak GiB"
+    print(f"| {header} | candidates | matches |\n|" + "---|" * 9)
+    for feed in (True, False):
+        for copies in GROWTH_COPIES:
+            if copies == 1 and not feed:
+                continue  # one copy is the same database in both models
+            db = folder / f"growth{copies}.duckdb"
+            n = replicate(base, db, copies, feed=feed)
+            run = measured("--db", str(db), "link", "-q")
+            cells = [
+                "feed" if feed else "same window",
+                str(n),
+                f"{run.seconds:.0f}",
+                f"{run.seconds / n * 100_000:.1f}",
+                f"{run.cpu_s:.0f}",
+                f"{run.cpu_s / n * 100_000:.1f}",
+                f"{run.peak_gib:.2f}",
+                *_counts(run.output),
+            ]
+            print("| " + " | ".join(cells) + " |", flush=True)
+            db.unlink()
+    print(f"\nmachine baseline after: {machine_baseline(rows):.1f} s")
+
+
+def _counts(output: str) -> tuple[str, str]:
+    """(candidate pairs, matches) from the link command's summary line."""
+    found = re.search(r"(\d+) candidate pairs, (\d+) matches", output)
+    return (found.group(1), found.group(2)) if found else ("?", "?")
+
+
+PARTS: dict[str, Callable[[Path], object]] = {"full": full, "sample": sample, "growth": growth}
 
 
 def main() -> int:
@@ -216,7 +323,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-link-") as tmp:
         folder = Path(tmp)
         for part in parts:
-            {"full": full, "sample": sample, "growth": growth}[part](folder)
+            PARTS[part](folder)
             sys.stdout.flush()
     print(f"\nlimits: {resource.getrlimit(resource.RLIMIT_AS)}")
     return 0
