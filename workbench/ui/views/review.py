@@ -194,7 +194,7 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
             label,
             key=f"verdict_{verdict.value}",
             shortcut=shortcut,
-            type="primary" if verdict is Label.CORROBORATES else "secondary",
+            type="secondary",  # no verdict looks like the default: review is not a nudge
             on_click=_later,
             args=(_decide, session, current.match_id, verdict),
             width="stretch",
