@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.linking import blocking
 from workbench.linking.blocking import (
     KEYS_SCHEMA,
     META_SCHEMA,
@@ -206,3 +209,26 @@ def test_rank_in_run_is_rank_within_groups(rows: list[tuple[int, int]]) -> None:
         fast=rank_in_run("a", "b"), slow=pl.int_range(pl.len(), dtype=pl.Int64).over("a", "b")
     )
     assert ranked["fast"].to_list() == ranked["slow"].to_list()
+
+
+def test_keys_counted_in_parts_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Document frequencies are counted one part of the keys at a time (memory); parts of a
+    # few rows must give what one part gives.
+    rng = random.Random(3)
+    vocabulary = [f"{f}:{w}" for f in "nct#" for w in "abcdefg"]
+    rows = {
+        f"c{i:02d}": (
+            rng.choice(["S1", "S2", "S3"]),
+            rng.choice([None, "2025-01-01", "2025-01-20", "2025-03-01", "2025-06-01"]),
+            rng.sample(vocabulary, rng.randint(1, 6)),
+        )
+        for i in range(40)
+    }
+    keys, meta = _frames(rows)
+    wide = BlockingSettings(max_key_df=6, window_days=30)
+    whole = candidate_pairs(keys, meta, wide).sort("claim_a", "claim_b")
+    counted = usable_keys(keys, meta, wide).sort("claim_id", "key")
+    monkeypatch.setattr(blocking, "PART_ROWS", 5)
+    assert candidate_pairs(keys, meta, wide).sort("claim_a", "claim_b").equals(whole)
+    assert usable_keys(keys, meta, wide).sort("claim_id", "key").equals(counted)
+    assert whole.height > 0

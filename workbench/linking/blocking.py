@@ -48,11 +48,34 @@ def usable_keys(keys: pl.DataFrame, meta: pl.DataFrame, settings: BlockingSettin
     source and pass the document-frequency limit in its window, with ``df`` counted there."""
     numbered = _numbered(meta)
     vocab = _vocabulary(keys)
-    usable = _usable(_entries(keys, vocab, numbered), numbered, settings)
+    usable = _usable_by_parts(keys, vocab, numbered, settings)
     return (
         usable.join(numbered.select("cid", "claim_id"), on="cid")
         .join(vocab.select("kid", "key"), on="kid")
         .select("claim_id", "key", "df", "weight")
+    )
+
+
+#: Key rows counted at a time: what is counted for a key depends on its own rows only, so the
+#: keys are cut into parts (by key id) of about this many rows, and the working set of the
+#: counting stays this size however many claims there are.
+PART_ROWS = 4_000_000
+
+
+def _usable_by_parts(
+    keys: pl.DataFrame, vocab: pl.DataFrame, numbered: pl.DataFrame, settings: BlockingSettings
+) -> pl.DataFrame:
+    """:func:`_usable` entries of all keys, counted one part of the keys at a time."""
+    parts = max(1, -(-keys.height // PART_ROWS))
+    return pl.concat(
+        [
+            _usable(
+                _entries(keys, vocab.filter(pl.col("kid") % parts == part), numbered),
+                numbered,
+                settings,
+            )
+            for part in range(parts)
+        ]
     )
 
 
@@ -230,9 +253,7 @@ def candidate_pairs(
         chunk: claims joined at a time.
     """
     numbered = _numbered(meta)
-    entries = _entries(keys, _vocabulary(keys), numbered)
-    usable = _usable(entries, numbered, settings)
-    del entries
+    usable = _usable_by_parts(keys, _vocabulary(keys), numbered, settings)
     # Prefix filtering bounds the join at scale; on a small corpus it would only pick among
     # near-equal document frequencies at random, so every usable key takes part there.
     per_family = settings.keys_per_family if meta.height >= settings.prefix_from else 10**6
