@@ -153,6 +153,7 @@ def test_slices_change_nothing(
     for name, size in [("FEATURE_SLICE", 7), ("FEATURE_CHUNK", 3), ("SCORE_CHUNK", 5)]:
         monkeypatch.setattr(job, name, size)
     monkeypatch.setattr(job, "EXPLAIN_SLICE", 11)
+    monkeypatch.setattr(job, "WRITE_ROWS", 30)
     other = Store(tmp_path / "sliced.duckdb")
     ingest([ARTICLES], other, Settings())
     link(other, Settings())

@@ -76,6 +76,9 @@ FEATURE_CHUNK = 2000
 #: worker: the features of a few thousand claims are turned back into objects at a time.
 EXPLAIN_SLICE = 10_000
 AHEAD = 2
+#: Matches written per statement: DuckDB maintains the three indexes of ``matches`` at less
+#: than half the cost per row in statements of 100,000 rows than of 10,000.
+WRITE_ROWS = 100_000
 SCORE_CHUNK = 200_000
 
 Built = tuple[pl.DataFrame, pl.DataFrame]  # (feature rows, blocking keys)
@@ -315,13 +318,18 @@ def _link(
     suggestions: Counter[str] = Counter()
     with store.link_writer() as writer:  # one transaction; matches explained and written in slices
         writer.keys(new_keys, keyed)
-        done = 0
+        done, batch = 0, []
         for part in explained_slices(kept, table, settings, pool):
             if progress:
                 progress("explaining", done, kept.height)
             suggestions.update(part["suggestion"].to_list())
-            writer.matches(part)
+            batch.append(part)
             done += part.height
+            if sum(b.height for b in batch) >= WRITE_ROWS:
+                writer.matches(pl.concat(batch))
+                batch = []
+        if batch:
+            writer.matches(pl.concat(batch))
         writer.copies(copies)
         seconds = time.perf_counter() - started
         writer.run(
