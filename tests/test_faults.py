@@ -73,14 +73,32 @@ def _finish(
     )
 
 
+def _timed(db: Path, *args: str | Path, env: dict[str, str] | None = None) -> float:
+    """Run the command to the end (it must succeed); seconds it took, start-up included."""
+    started = time.monotonic()
+    done = _finish(db, *args, env=env)
+    assert done.returncode == 0, done.stderr
+    return time.monotonic() - started
+
+
 def _kill_at_random(
-    db: Path, args: tuple[str | Path, ...], env: dict[str, str], rng: random.Random, times: int
+    db: Path,
+    args: tuple[str | Path, ...],
+    env: dict[str, str] | None,
+    rng: random.Random,
+    times: int,
+    within: tuple[float, float],
 ) -> int:
-    """Start the command and kill -9 it after a random delay, ``times`` times; kills made."""
+    """Start the command and kill -9 it ``times`` times, each after a random delay; kills made.
+
+    ``within`` is the delay range in seconds. Callers derive it from how long a clean run of the
+    same command took on this machine, so kills land inside the work on fast and slow machines
+    alike, not in a fixed window a faster linker may already have left.
+    """
     kills = 0
     for _ in range(times):
         process = _workbench(db, *args, env=env)
-        time.sleep(rng.uniform(0.8, 4.0))
+        time.sleep(rng.uniform(*within))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
@@ -114,6 +132,9 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 #: Small batches and one worker: many commits, so kills land between and inside them.
 SLOW = {"WORKBENCH_BATCH_ARTICLES": "10", "WORKBENCH_WORKERS": "1"}
 
+#: Python and the package take about this long to start; no kill is worth making before it.
+STARTUP_S = 0.6
+
 
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -121,45 +142,60 @@ def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def clean(feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def clean(feed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    """The feed ingested (slowly, in small batches) and linked in one go; ingest seconds."""
     db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
-    assert _finish(db, "ingest", "-q", feed, env=SLOW).returncode == 0
-    assert _finish(db, "link", "-q").returncode == 0
-    return db
+    seconds = _timed(db, "ingest", "-q", feed, env=SLOW)
+    _timed(db, "link", "-q")
+    return db, seconds
+
+
+@pytest.fixture(scope="module")
+def link_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three times the ingest feed: the link runs long enough (seconds) to be killed inside."""
+    return corpus(tmp_path_factory.mktemp("link-feed") / "feed.jsonl", 4200)
+
+
+@pytest.fixture(scope="module")
+def link_clean(link_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    """The larger feed ingested and linked in one go; link seconds."""
+    db = tmp_path_factory.mktemp("link-clean") / "clean.duckdb"
+    _timed(db, "ingest", "-q", link_feed)
+    return db, _timed(db, "link", "-q")
 
 
 @pytest.mark.slow
 def test_killed_ingest_then_the_same_command_equals_a_clean_run(
-    feed: Path, clean: Path, tmp_path: Path
+    feed: Path, clean: tuple[Path, float], tmp_path: Path
 ) -> None:
+    clean_db, seconds = clean
     db = tmp_path / "killed.duckdb"
-    kills = _kill_at_random(db, ("ingest", "-q", feed), SLOW, random.Random(11), times=3)
-    assert kills >= 1, "the ingest finished before any kill: make the feed larger"
+    # Ingest commits batch by batch, so each rerun resumes: three kills within the first
+    # 90% of a clean run's time all land inside the work.
+    within = (STARTUP_S, max(STARTUP_S, 0.3 * seconds))
+    kills = _kill_at_random(db, ("ingest", "-q", feed), SLOW, random.Random(11), 3, within)
+    assert kills >= 1, f"the ingest ({seconds:.1f} s clean) finished before any kill"
     done = _finish(db, "ingest", "-q", feed, env=SLOW)
     assert done.returncode == 0, done.stderr
     assert _finish(db, "link", "-q").returncode == 0
-    assert _snapshot(db) == _snapshot(clean)
+    assert _snapshot(db) == _snapshot(clean_db)
 
 
 @pytest.mark.slow
 def test_killed_link_then_the_same_command_equals_a_clean_run(
-    feed: Path, clean: Path, tmp_path: Path
+    link_feed: Path, link_clean: tuple[Path, float], tmp_path: Path
 ) -> None:
+    clean_db, seconds = link_clean
     db = tmp_path / "killed-link.duckdb"
-    assert _finish(db, "ingest", "-q", feed).returncode == 0
-    rng = random.Random(5)
-    kills = 0
-    for _ in range(3):
-        process = _workbench(db, "link", "-q")
-        time.sleep(rng.uniform(0.5, 2.5))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
-        process.wait(timeout=60)
-    assert kills >= 1, "the link finished before any kill: make the feed larger"
+    assert _finish(db, "ingest", "-q", link_feed).returncode == 0
+    # A link run is one transaction, so a killed run starts over: every kill lands somewhere
+    # between start-up and the end of a clean run's time.
+    within = (min(STARTUP_S, 0.3 * seconds), 0.9 * seconds)
+    kills = _kill_at_random(db, ("link", "-q"), None, random.Random(5), 3, within)
+    assert kills >= 1, f"the link ({seconds:.1f} s clean) finished before any kill"
     done = _finish(db, "link", "-q")
     assert done.returncode == 0, done.stderr
-    assert _snapshot(db) == _snapshot(clean)
+    assert _snapshot(db) == _snapshot(clean_db)
 
 
 @pytest.fixture
