@@ -414,3 +414,31 @@ def test_folding_keeps_length(text: str) -> None:
 def test_a_bare_year_in_the_sentence_beats_the_article_date() -> None:
     found = find_dates("در ۱۴۰۳ و در ۱۸ آذرماه", reference=dt.date(2025, 9, 13))
     assert [a.value for a in found if a.kind.value == "date"] == ["2024-12-08"]
+
+
+MARCH_2025 = dt.date(2025, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("The commission meets again in June.", MARCH_2025, ["2025-06"]),
+        ("La commission a tenu sa réunion en juin.", MARCH_2025, ["2025-06"]),
+        ("والتقت حداد في جنيف في شباط/فبراير الماضي", MARCH_2025, ["2025-02"]),
+        ("در ماه ژوئن", MARCH_2025, ["2025-06"]),
+        # More than half a year ahead of the article: last year's.
+        ("The talks began in December.", MARCH_2025, ["2024-12"]),
+        # A year in the sentence wins over the article's.
+        ("in June, three years after 2021", MARCH_2025, ["2021-06"]),
+        # No time word, no article date, a verb, a Jalali month word: not dates.
+        ("June was hot.", MARCH_2025, []),
+        ("The commission meets again in June.", None, []),
+        ("They may meet in may.", MARCH_2025, []),
+        ("در مهر او", MARCH_2025, []),
+    ],
+)
+def test_a_month_alone_after_a_time_word(
+    text: str, reference: dt.date | None, expected: list[str]
+) -> None:
+    found = [a.value for a in find_dates(text, reference=reference) if a.kind is AnchorKind.DATE]
+    assert found == expected

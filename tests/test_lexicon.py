@@ -132,3 +132,14 @@ def test_cross_language_pairs_share_a_concept(
     assert concepts_a, f"{word_a!r} is not listed under {language_a}"
     assert concepts_b, f"{word_b!r} is not listed under {language_b}"
     assert concepts_a & concepts_b
+
+
+def test_places_and_heads_name_concepts_of_the_lexicon() -> None:
+    raw = _raw()
+    assert set(raw["places"]) == {"country", "region", "city"}
+    listed = [c for ids in raw["places"].values() for c in ids]
+    assert len(listed) == len(set(listed)), "a place in two levels"
+    for concept in [*listed, *raw["named_heads"], *raw["place_heads"]]:
+        assert concept in raw["concepts"], concept
+    # Heads that name sources would make two outlets citing two agencies look like two events.
+    assert not {"news_agency", "newspaper"} & set(raw["named_heads"])

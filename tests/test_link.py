@@ -37,9 +37,9 @@ def test_samples_gold_all_pairs_found() -> None:
         result.linker.conflicts_suggested is not None and result.linker.conflicts_suggested >= 0.8
     )
     assert result.baseline.recall is not None and result.linker.recall > result.baseline.recall
-    # Look-alikes (another meeting of the same people) are this linker's weak spot: see
-    # docs/benchmarks.md. At least one of the three is kept apart.
-    assert result.linker.distinct_linked is not None and result.linker.distinct_linked < 1.0
+    # Look-alikes (another meeting of the same people, another dam) differ in place, time or
+    # named thing: the event frame keeps them apart (the target: at most 0.1 linked).
+    assert result.linker.distinct_linked is not None and result.linker.distinct_linked <= 0.1
 
 
 def test_seeds_gold(seeds: Path) -> None:

@@ -31,6 +31,9 @@ FEATURES = st.builds(
     speakers=WORDS,
     negated=st.booleans(),
     names=st.text(max_size=20),
+    places=WORDS,
+    objects=WORDS,
+    weekdays=WORDS,
 )
 
 

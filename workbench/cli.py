@@ -179,7 +179,8 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
     suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))
     out.print(
         f"{report.new_claims} new claims, {report.candidates} candidate pairs, "
-        f"{report.matches} matches ({suggestions or 'none'}), {report.copies} copied articles, "
+        f"{report.matches} matches ({suggestions or 'none'}), "
+        f"{report.other_events} set aside as other events, {report.copies} copied articles, "
         f"{report.seconds:.1f} s",
         markup=False,
         highlight=False,

@@ -71,6 +71,13 @@ class Settings(BaseSettings):
         le=100,
         description="Score from which a match with a differing detail is suggested 'conflicts'.",
     )
+    same_event_days: int = Field(
+        default=7,
+        ge=0,
+        description="Claims whose event days lie further apart than this disagree on when; "
+        "with a second difference of place or named thing they report another event and are "
+        "not linked.",
+    )
     max_key_df: int = Field(
         default=100,
         ge=2,

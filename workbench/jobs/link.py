@@ -54,6 +54,8 @@ class LinkReport:
     copies: int
     seconds: float
     suggestions: dict[str, int]
+    #: Scored pairs not kept because they report another event (see linking/frame.py).
+    other_events: int = 0
 
 
 def blocking_settings(settings: Settings) -> BlockingSettings:
@@ -153,13 +155,20 @@ def rows_of(table: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
     return found.filter(found["claim_id"] == wanted)  # ids the table lacks drop out
 
 
-ExplainJob = tuple[Features, Features, float, float, float]
+ExplainJob = tuple[Features, Features, float, Settings]
 
 
 def _explain_all(chunk: list[ExplainJob]) -> list[Explanation]:
     return [
-        explain(a, b, score, corroborate_min=low, conflict_min=conflict)
-        for a, b, score, low, conflict in chunk
+        explain(
+            a,
+            b,
+            score,
+            corroborate_min=s.corroborate_min,
+            conflict_min=s.conflict_min,
+            same_event_days=s.same_event_days,
+        )
+        for a, b, score, s in chunk
     ]
 
 
@@ -168,11 +177,18 @@ def _explained(scored: pl.DataFrame, table: pl.DataFrame, settings: Settings) ->
     # Features objects for this slice only: the run holds the rest as rows.
     built = from_rows(rows_of(table, pl.concat([scored["claim_a"], scored["claim_b"]])))
     jobs: list[ExplainJob] = [
-        (built[a], built[b], score, settings.corroborate_min, settings.conflict_min)
+        (built[a], built[b], score, settings)
         for a, b, score in zip(a_ids, b_ids, scored["score"].to_list(), strict=True)
     ]
     why = _explain_all(jobs)
     del built, jobs
+    # Pairs that report another event (the frame disagrees twice) are not matches.
+    keep = [not w.another_event for w in why]
+    if not all(keep):
+        scored = scored.filter(pl.Series(keep))
+        a_ids = [x for x, k in zip(a_ids, keep, strict=True) if k]
+        b_ids = [x for x, k in zip(b_ids, keep, strict=True) if k]
+        why = [w for w, k in zip(why, keep, strict=True) if k]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     columns: dict[str, Any] = {
         "match_id": [match_id(a, b) for a, b in zip(a_ids, b_ids, strict=True)],
@@ -318,13 +334,14 @@ def _link(
     suggestions: Counter[str] = Counter()
     with store.link_writer() as writer:  # one transaction; matches explained and written in slices
         writer.keys(new_keys, keyed)
-        done, batch = 0, []
+        done, written, batch = 0, 0, []
         for part in explained_slices(kept, table, settings, pool):
             if progress:
                 progress("explaining", done, kept.height)
             suggestions.update(part["suggestion"].to_list())
             batch.append(part)
-            done += part.height
+            done += min(EXPLAIN_SLICE, kept.height - done)
+            written += part.height
             if sum(b.height for b in batch) >= WRITE_ROWS:
                 writer.matches(pl.concat(batch))
                 batch = []
@@ -339,7 +356,7 @@ def _link(
                     "seconds": [seconds],
                     "new_claims": [new_ids.len()],
                     "candidates": [pairs.height],
-                    "matches": [kept.height],
+                    "matches": [written],
                     "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
                 }
             )
@@ -347,8 +364,9 @@ def _link(
     return LinkReport(
         new_claims=new_ids.len(),
         candidates=pairs.height,
-        matches=kept.height,
+        matches=written,
         copies=copies.height,
         seconds=seconds,
         suggestions=dict(suggestions),
+        other_events=kept.height - written,
     )

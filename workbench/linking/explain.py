@@ -4,6 +4,10 @@ A suggestion is never a verdict: ``conflicts`` means the two claims are about th
 (the score says so) and differ on a detail both speak about (a rank, a number of the same
 unit, a day, a negation on one side); ``corroborates`` means nothing differs and the score is
 high; otherwise ``unsure``.
+
+The event frame (:mod:`workbench.linking.frame`) adds differences of place, time and named
+thing: one is shown (and makes a ``corroborates`` an ``unsure``), two or more mark the pair as
+*another event* (``Explanation.another_event``), which the link run does not keep.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
+from workbench.linking import frame
 from workbench.linking.features import TITLE_GROUPS, Features
 
 FUZZY_NAME = 85.0
@@ -34,6 +39,8 @@ class Explanation:
     agrees: tuple[str, ...]
     differs: tuple[str, ...]
     suggestion: Suggestion
+    #: Two or more parts of the event frame disagree: the claims report different events.
+    another_event: bool = False
 
 
 def _names(a: Features, b: Features) -> list[str]:
@@ -103,8 +110,53 @@ def _title_differences(a: Features, b: Features) -> list[str]:
     return differs
 
 
+def _mentions(f: Features) -> tuple[set[str], set[str]]:
+    """Names (skeletons) and concepts a claim mentions anywhere: a place or named thing of the
+    other claim found here is not a difference."""
+    names = {*f.name_keys, *(k.partition(":")[2] for k in f.places if k[:2] == "n:")}
+    names |= {o.partition("\t")[2] for o in f.objects}
+    concepts = {*f.concepts, *(k.partition(":")[2] for k in f.places if k[:2] == "c:")}
+    return names, concepts
+
+
+def frame_signs(a: Features, b: Features, same_event_days: int) -> list[str]:
+    """Parts of the event frame on which ``a`` and ``b`` disagree (see :mod:`frame`)."""
+    signs = []
+    if (a.places and b.places) or (a.objects and b.objects):  # most pairs: neither
+        mentions_a, mentions_b = _mentions(a), _mentions(b)
+        written = ({k: w for w, k, _ in reversed(a.name_entries())},
+                   {k: w for w, k, _ in reversed(b.name_entries())})  # fmt: skip
+        place = frame.place_sign(set(a.places), set(b.places), mentions_a, mentions_b, written)
+        if place:
+            signs.append(place)
+        signs += frame.object_signs(
+            set(a.objects), set(b.objects), mentions_a[0], mentions_b[0], written
+        )
+    time_a, time_b = (
+        frame.event_time(f.dates, frame.resolved_days(f.weekdays, f.concepts, f.published))
+        for f in (a, b)
+    )
+    when = frame.time_sign(
+        time_a,
+        time_b,
+        set(a.weekdays),
+        set(b.weekdays),
+        same_event_days,
+        (a.published, b.published),
+    )
+    if when:
+        signs.append(when)
+    return signs
+
+
 def explain(
-    a: Features, b: Features, score: float, *, corroborate_min: float, conflict_min: float
+    a: Features,
+    b: Features,
+    score: float,
+    *,
+    corroborate_min: float,
+    conflict_min: float,
+    same_event_days: int = 7,
 ) -> Explanation:
     """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``."""
     agrees = [
@@ -118,10 +170,19 @@ def explain(
     differs = [*_title_differences(a, b), *_number_differences(a, b), *_date_differences(a, b)]
     if a.negated != b.negated:
         differs.append(f"negation: only in {'the first' if a.negated else 'the second'} claim")
+    signs = frame_signs(a, b, same_event_days)
+    # A day already shown as a date difference is not shown again as a time of the event.
+    shown = [
+        s
+        for s in signs
+        if not s.startswith(frame.QUIET_SIGNS)
+        and not (s.startswith("when:") and any(d[:5] == "date:" for d in differs))
+    ]
     if differs and score >= conflict_min:
         suggestion = Suggestion.CONFLICTS
-    elif not differs and score >= corroborate_min:
+    elif not differs and not shown and score >= corroborate_min:
         suggestion = Suggestion.CORROBORATES
     else:
         suggestion = Suggestion.UNSURE
-    return Explanation(tuple(agrees), tuple(differs), suggestion)
+    another = len(signs) >= frame.SIGNS_FOR_ANOTHER_EVENT
+    return Explanation(tuple(agrees), (*differs, *shown), suggestion, another)

@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from workbench.linking.frame import objects, places
 from workbench.linking.keys import (
     PROCLITICS,
     all_stopwords,
@@ -62,6 +63,10 @@ class Features:
     speakers: tuple[str, ...]
     negated: bool
     names: str = ""
+    # The event frame (see :mod:`workbench.linking.frame`): where, which named thing, weekdays.
+    places: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()  # "concept\tskeleton"
+    weekdays: tuple[str, ...] = ()
 
     def name_pairs(self) -> list[tuple[str, str]]:
         """(as written, skeleton) of the claim's name-like words."""
@@ -156,6 +161,9 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         ),
         negated=not lexicon().negation.isdisjoint(normalised_tokens(str(row["norm_text"]))),
         names="\n".join(f"{w}\t{k}" for w, k in names),
+        places=_tuple(places(text, str(row["norm_text"]))),
+        objects=_tuple(objects(text, str(row["norm_text"]))),
+        weekdays=_tuple(str(a["value"]) for a in by_kind.get("weekday", [])),
     )
 
 
@@ -187,9 +195,15 @@ FEATURES_SCHEMA = pl.Schema(
         "speakers": _LIST,
         "negated": pl.Boolean(),
         "names": _TEXT,
+        "places": _LIST,
+        "objects": _LIST,
+        "weekdays": _LIST,
     }
 )
-_TUPLES = ("tokens", "name_keys", "concepts", "dates", "titles", "speakers")
+_TUPLES = (
+    "tokens", "name_keys", "concepts", "dates", "titles", "speakers", "places", "objects",
+    "weekdays",
+)  # fmt: skip
 
 
 def string_lists(values: Sequence[Sequence[str]]) -> pl.Series:

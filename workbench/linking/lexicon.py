@@ -8,7 +8,8 @@ concept ``strategic``. docs/lexicon.md says how the file was built and how to ex
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -20,12 +21,17 @@ MAX_PHRASE = 4
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Lookup tables: single-word stems and multi-word phrases to concepts; negation words."""
+    """Lookup tables: single-word stems and multi-word phrases to concepts; negation words;
+    the level (``country``, ``region``, ``city``) of the concepts that are places; the head
+    words of named things ("the Kharzan *Dam*") and of named places ("*city* of Marvand")."""
 
     words: dict[str, str]
     phrases: dict[tuple[str, ...], str]
     negation: frozenset[str]
     phrase_starts: frozenset[str] = frozenset()
+    places: Mapping[str, str] = field(default_factory=dict)
+    named_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
 
 def _base(token: str) -> str:
@@ -52,7 +58,16 @@ def lexicon() -> Lexicon:
         t for ws in raw.get("negation", {}).values() for w in ws for t in word_tokens(w)
     )
     starts = frozenset(p[0] for p in phrases)
-    return Lexicon(words=words, phrases=phrases, negation=negation, phrase_starts=starts)
+    places = {c: level for level, ids in raw.get("places", {}).items() for c in ids}
+    return Lexicon(
+        words=words,
+        phrases=phrases,
+        negation=negation,
+        phrase_starts=starts,
+        places=places,
+        named_heads=frozenset(raw.get("named_heads", ())),
+        place_heads=frozenset(raw.get("place_heads", ())),
+    )
 
 
 def concepts(tokens: list[str]) -> tuple[set[str], set[int]]:

@@ -263,6 +263,17 @@ _YEAR_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
     JALALI: ("سال",),
     HIJRI: (),
 }
+# A Gregorian month named alone ("in June", "شباط/فبراير الماضي") is a date only after or
+# before one of these words; its year comes from the sentence, the context or the reference.
+_MONTH_ALONE_BEFORE = (
+    "in", "since", "until", "by", "last", "next", "early", "late", "mid", "during",
+    "en", "depuis", "dès", "fin", "début", "courant",
+    "في", "خلال", "منذ", "حتى", "شهر", "در", "ماه",
+)  # fmt: skip
+_MONTH_ALONE_AFTER = (
+    "الماضي", "المقبل", "القادم", "الحالي", "الجاري", "گذشته", "آینده",
+    "dernier", "prochain", "ayında", "ayı",
+)  # fmt: skip
 # Words after a Gregorian year that make it one without a calendar suffix (Turkish).
 _YEAR_WORDS_AFTER = ("yılı", "yılında", "yılının", "yılından", "'de", "'da", "'te", "'ta")
 
@@ -278,6 +289,8 @@ class _Calendar:
     month_year: re.Pattern[str]
     year_before: re.Pattern[str] | None
     year_after: re.Pattern[str]
+    #: A month named alone, after or before a time word (Gregorian only).
+    month_alone: tuple[re.Pattern[str], ...]
     #: Any month name of this calendar: a cheap test before the costly patterns run.
     month_names: re.Pattern[str]
 
@@ -341,6 +354,19 @@ def _year_after(calendar: str, suffix: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<body>{_year(calendar)}{suffix})")
 
 
+def _month_alone(calendar: str, month: str) -> tuple[re.Pattern[str], ...]:
+    """ "in June", "en juin", "في شباط/فبراير", "ماه ژوئن", "June last": Gregorian only, since
+    Jalali and Hijri month names alone are common words ("مهر", "تیر", "رمضان" the fast)."""
+    if calendar != GREGORIAN:
+        return ()
+    before = rf"{_LB_CLITIC}(?:{alternation(_MONTH_ALONE_BEFORE)}){_GAP}(?:(?:of|de|d')\s*)?"
+    after = rf"{_GAP}(?:{alternation(_MONTH_ALONE_AFTER)}){_RB}"
+    return (
+        re.compile(rf"{before}(?P<body>{month})"),
+        re.compile(rf"(?P<body>{month}){after}"),
+    )
+
+
 def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
     names = [n for names in table.values() for n in names]
     month, year, suffix = _month(name, names), _year(name), _suffix(name)
@@ -353,6 +379,7 @@ def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
         month_year=re.compile(rf"(?P<body>{month}{dated})"),
         year_before=_year_before(name, suffix),
         year_after=_year_after(name, suffix),
+        month_alone=_month_alone(name, month),
         month_names=re.compile(alternation(names)),
     )
 
@@ -438,6 +465,7 @@ def _calendar_hits(calendar: _Calendar, folded: str, text: str) -> Iterator[_Hit
         (calendar.month_year, has_month),
         (calendar.year_before, has_year),
         (calendar.year_after, has_year),
+        *((pattern, has_month) for pattern in calendar.month_alone),
     )
     for pattern, possible in patterns:
         if pattern is None or not possible:
@@ -562,9 +590,15 @@ def _calendar_year(calendar: str, day: dt.date) -> int | None:
 
 def _from_reference(hit: _Hit, reference: dt.date) -> str | None:
     year = _calendar_year(hit.calendar, reference)
-    if year is None or hit.month is None or hit.day is None:
+    if year is None or hit.month is None:
         return None
     limit = reference + _AHEAD if reference < dt.date.max - _AHEAD else dt.date.max
+    if hit.day is None:  # a month alone: this year's, unless that lies too far ahead
+        for candidate in (year, year - 1):
+            first = _to_gregorian(hit.calendar, candidate, hit.month, 1)
+            if first is not None and first <= limit:
+                return _month_value(hit.calendar, candidate, hit.month)
+        return None
     for candidate in (year, year - 1):
         day = _to_gregorian(hit.calendar, candidate, hit.month, hit.day)
         if day is not None and day <= limit:
@@ -659,6 +693,22 @@ def find_dates(
         if value is not None:
             anchors.append(_anchor(text, hit, value))
     return anchors
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    tables = (_GREGORIAN_MONTHS, _JALALI_MONTHS, _HIJRI_MONTHS)
+    months = {table_key(n) for table in tables for names in table.values() for n in names}
+    return frozenset(months | set(_WEEKDAY_NAMES))
+
+
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` is a month name (of any calendar) or a weekday name.
+
+    >>> is_calendar_word("June"), is_calendar_word("شباط"), is_calendar_word("Marvand")
+    (True, True, False)
+    """
+    return table_key(word) in _calendar_words()
 
 
 _BARE_YEARS = {JALALI: (1300, 1499), GREGORIAN: (1900, 2100)}
