@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python bench/bench_link.py
 	$(BIN)/python bench/bench_review.py
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/eval_stance.py
 
 # Refresh the pins from what is installed now (run after changing dependencies).
 constraints: install

@@ -143,3 +143,10 @@ def test_places_and_heads_name_concepts_of_the_lexicon() -> None:
         assert concept in raw["concepts"], concept
     # Heads that name sources would make two outlets citing two agencies look like two events.
     assert not {"news_agency", "newspaper"} & set(raw["named_heads"])
+
+
+def test_contraries_are_pairs_of_two_concepts() -> None:
+    raw = _raw()
+    for pair in raw["contraries"]:
+        assert len(pair) == 2 and pair[0] != pair[1], pair
+        assert all(c in raw["concepts"] for c in pair), pair

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -137,3 +138,38 @@ def test_explain(
 def test_agreeing_names_are_shown_as_written() -> None:
     why = explain(claim(), claim(names=(("کوپر", "kbr"),)), 60, corroborate_min=50, conflict_min=35)
     assert "name: كوبر = کوپر" in why.agrees
+
+
+def _with_concepts(*concepts: str) -> Features:
+    return dataclasses.replace(claim(), concepts=tuple(sorted({"meet", *concepts})))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differs"),
+    [
+        (("increase",), ("decrease",), ["contrary: increase ≠ decrease"]),
+        (("continue",), ("stop",), ["contrary: continue ≠ stop"]),
+        (("close",), ("open",), ["contrary: close ≠ open"]),
+        # A claim stating both (prices rose, then fell) contradicts neither.
+        (("increase", "decrease"), ("decrease",), []),
+        (("increase",), ("increase",), []),
+    ],
+)
+def test_contrary_concepts_are_a_conflict(
+    first: tuple[str, ...], second: tuple[str, ...], differs: list[str]
+) -> None:
+    why = explain(
+        _with_concepts(*first), _with_concepts(*second), 70, corroborate_min=50, conflict_min=35
+    )
+    assert [d for d in why.differs if d.startswith("contrary")] == differs
+    expected = Suggestion.CONFLICTS if differs else Suggestion.CORROBORATES
+    assert why.suggestion is expected
+
+
+def test_contraries_across_languages_through_the_lexicon() -> None:
+    from workbench.linking.lexicon import concepts
+    from workbench.text.normalise import tokens
+
+    rose, _ = concepts(tokens("ارتفاع قياسي في إيرادات قناة السويس"))
+    fell, _ = concepts(tokens("Suez Canal revenue fell sharply, a drop of a fifth"))
+    assert "increase" in rose and "decrease" in fell

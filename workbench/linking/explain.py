@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from workbench.linking import frame
 from workbench.linking.features import TITLE_GROUPS, Features
+from workbench.linking.lexicon import lexicon
 
 FUZZY_NAME = 85.0
 FUZZY_PAIRS = 64  # fuzzy name comparisons are made only between short lists
@@ -149,6 +150,18 @@ def frame_signs(a: Features, b: Features, same_event_days: int) -> list[str]:
     return signs
 
 
+def _contrary_differences(a: Features, b: Features) -> list[str]:
+    """``contrary: increase ≠ decrease`` where one claim states a concept, the other its
+    contrary (lexicon ``contraries``), and neither states both."""
+    contraries = lexicon().contraries
+    in_a, in_b = set(a.concepts), set(b.concepts)
+    found = []
+    for concept in sorted(in_a - in_b):
+        for other in sorted(contraries.get(concept, frozenset()) & (in_b - in_a)):
+            found.append(f"contrary: {concept} ≠ {other}")
+    return found
+
+
 def explain(
     a: Features,
     b: Features,
@@ -167,7 +180,12 @@ def explain(
         *(f"date: {d}" for d in sorted(_days(a.dates) & _days(b.dates))),
         *(f"speaker: {s}" for s in sorted(set(a.speakers) & set(b.speakers))),
     ]
-    differs = [*_title_differences(a, b), *_number_differences(a, b), *_date_differences(a, b)]
+    differs = [
+        *_title_differences(a, b),
+        *_number_differences(a, b),
+        *_date_differences(a, b),
+        *_contrary_differences(a, b),
+    ]
     if a.negated != b.negated:
         differs.append(f"negation: only in {'the first' if a.negated else 'the second'} claim")
     signs = frame_signs(a, b, same_event_days)

@@ -32,6 +32,8 @@ class Lexicon:
     places: Mapping[str, str] = field(default_factory=dict)
     named_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    #: Concept -> the concepts that state its contrary ("increase" -> {"decrease"}).
+    contraries: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _base(token: str) -> str:
@@ -67,7 +69,16 @@ def lexicon() -> Lexicon:
         places=places,
         named_heads=frozenset(raw.get("named_heads", ())),
         place_heads=frozenset(raw.get("place_heads", ())),
+        contraries=_contraries(raw.get("contraries", ())),
     )
+
+
+def _contraries(pairs: list[list[str]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for first, second in pairs:
+        found.setdefault(first, set()).add(second)
+        found.setdefault(second, set()).add(first)
+    return {concept: frozenset(others) for concept, others in found.items()}
 
 
 def concepts(tokens: list[str]) -> tuple[set[str], set[int]]:
