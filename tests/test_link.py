@@ -165,3 +165,30 @@ def test_slices_change_nothing(
         .equals(linked.matches().select(columns).sort("match_id"))
     )
     assert other.link_totals() == linked.link_totals()
+
+
+def test_another_process_can_use_the_database_while_matches_are_explained(db: Path) -> None:
+    """The run holds the file for writing only at the end: while it explains matches (most of
+    a large run), another process (a reviewer's server, an export) opens the database."""
+    import subprocess
+    import sys
+
+    store = Store(db)
+    ingest([ARTICLES], store, Settings())
+    opened: list[int] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "explaining" and not opened:
+            probe = subprocess.run(
+                [sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+                 str(db)],
+                capture_output=True, text=True, timeout=60, check=False,
+            )  # fmt: skip
+            opened.append(probe.returncode)
+            assert probe.returncode == 0, probe.stderr
+
+    report = link(store, Settings(workers=1), progress=progress)
+    assert opened == [0]
+    totals = store.link_totals()
+    assert report.matches > 0
+    assert sum(n for kind, n in totals.items() if kind != "copies") == report.matches

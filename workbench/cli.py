@@ -181,7 +181,7 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
         f"{report.new_claims} new claims, {report.candidates} candidate pairs, "
         f"{report.matches} matches ({suggestions or 'none'}), "
         f"{report.other_events} set aside as other events, {report.copies} copied articles, "
-        f"{report.seconds:.1f} s",
+        f"{report.seconds:.1f} s (database held {report.held_seconds:.1f} s)",
         markup=False,
         highlight=False,
         soft_wrap=True,

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -56,6 +58,8 @@ class LinkReport:
     suggestions: dict[str, int]
     #: Scored pairs not kept because they report another event (see linking/frame.py).
     other_events: int = 0
+    #: Seconds the database was held for writing the output (others wait meanwhile).
+    held_seconds: float = 0.0
 
 
 def blocking_settings(settings: Settings) -> BlockingSettings:
@@ -332,35 +336,34 @@ def _link(
     del copy_inputs
     keyed = pl.DataFrame({"claim_id": new_ids, "keyed_at": [began] * new_ids.len()})
     suggestions: Counter[str] = Counter()
-    with store.link_writer() as writer:  # one transaction; matches explained and written in slices
-        writer.keys(new_keys, keyed)
-        done, written, batch = 0, 0, []
-        for part in explained_slices(kept, table, settings, pool):
-            if progress:
-                progress("explaining", done, kept.height)
-            suggestions.update(part["suggestion"].to_list())
-            batch.append(part)
-            done += min(EXPLAIN_SLICE, kept.height - done)
-            written += part.height
-            if sum(b.height for b in batch) >= WRITE_ROWS:
-                writer.matches(pl.concat(batch))
-                batch = []
-        if batch:
-            writer.matches(pl.concat(batch))
-        writer.copies(copies)
-        seconds = time.perf_counter() - started
-        writer.run(
-            pl.DataFrame(
-                {
-                    "started_at": [began],
-                    "seconds": [seconds],
-                    "new_claims": [new_ids.len()],
-                    "candidates": [pairs.height],
-                    "matches": [written],
-                    "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
-                }
+    with tempfile.TemporaryDirectory(prefix="workbench-link-") as folder:
+        # Explained matches are spooled to Parquet first: the database is held for writing
+        # only while the finished output goes in, not while it is computed, so reviewers (and
+        # other commands) wait seconds, not the whole run.
+        explained = explained_slices(kept, table, settings, pool)
+        spooled, written = _spool(explained, Path(folder), kept.height, suggestions, progress)
+        if progress:
+            progress("writing", 0, written)
+        held = time.perf_counter()
+        with store.link_writer() as writer:  # one transaction: all of the run's output, or none
+            writer.keys(new_keys, keyed)
+            for path in spooled:
+                writer.matches(pl.read_parquet(path))
+            writer.copies(copies)
+            seconds = time.perf_counter() - started
+            writer.run(
+                pl.DataFrame(
+                    {
+                        "started_at": [began],
+                        "seconds": [seconds],
+                        "new_claims": [new_ids.len()],
+                        "candidates": [pairs.height],
+                        "matches": [written],
+                        "settings": [json.dumps(settings.model_dump(mode="json"), sort_keys=True)],
+                    }
+                )
             )
-        )
+        held = time.perf_counter() - held
     return LinkReport(
         new_claims=new_ids.len(),
         candidates=pairs.height,
@@ -369,4 +372,38 @@ def _link(
         seconds=seconds,
         suggestions=dict(suggestions),
         other_events=kept.height - written,
+        held_seconds=held,
     )
+
+
+def _spool(
+    parts: Iterable[pl.DataFrame],
+    folder: Path,
+    total: int,
+    suggestions: Counter[str],
+    progress: Progress | None,
+) -> tuple[list[Path], int]:
+    """Write explained match slices to Parquet files of about ``WRITE_ROWS`` rows in
+    ``folder``; the files in order and the rows written. Counts suggestions on the way."""
+    paths: list[Path] = []
+    done, written = 0, 0
+    batch: list[pl.DataFrame] = []
+
+    def flush() -> None:
+        path = folder / f"matches-{len(paths):05d}.parquet"
+        pl.concat(batch).write_parquet(path, compression="lz4")
+        paths.append(path)
+        batch.clear()
+
+    for part in parts:
+        if progress:
+            progress("explaining", done, total)
+        suggestions.update(part["suggestion"].to_list())
+        batch.append(part)
+        done += min(EXPLAIN_SLICE, total - done)
+        written += part.height
+        if sum(b.height for b in batch) >= WRITE_ROWS:
+            flush()
+    if batch:
+        flush()
+    return paths, written
