@@ -8,6 +8,7 @@ bounded time before giving up with :class:`DatabaseBusy`.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,14 +46,26 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text or "conflicting" in text or "being used" in text
 
 
+#: DuckDB keeps one database instance per file and process; two threads opening the same file
+#: at the same moment can race in that cache ("... is already attached by database ...").
+#: Opening and closing are quick, so they take turns in this process (and an opening that
+#: still meets the race is tried again, like one that meets another process's lock).
+_OPENING = threading.Lock()
+
+
+def _is_attach_race(error: Exception) -> bool:
+    return "already attached" in str(error).lower()
+
+
 def _open(path: Path, read_only: bool, wait_s: float) -> Connection:
     deadline = time.monotonic() + wait_s
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if not _is_lock_error(error):
+            with _OPENING:
+                return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            if not (_is_lock_error(error) or _is_attach_race(error)):
                 raise StoreError(f"cannot open {path}: {error}") from None
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(
@@ -148,5 +161,7 @@ def connect(path: Path, *, read_only: bool = False, wait_s: float = 10.0) -> Ite
     except duckdb.Error as error:  # one line for the user, never a traceback
         raise StoreError(_one_line(path, error)) from None
     finally:
-        with contextlib.suppress(duckdb.Error):  # a full disk: the error above says why
+        # A full disk: the error above says why. Closing the last connection detaches the
+        # instance, so closes take turns with openings too.
+        with _OPENING, contextlib.suppress(duckdb.Error):
             con.close()
