@@ -34,32 +34,17 @@ from pathlib import Path
 import polars as pl
 
 from workbench.linking.explain import Suggestion, explain
-from workbench.linking.features import Features, feature_rows, features
+from workbench.linking.features import Features, feature_rows, sentence_features
 from workbench.linking.scoring import feature_frame, score_pairs
 from workbench.settings import Settings
-from workbench.text.anchors import find_anchors
 from workbench.text.language import detect_language
-from workbench.text.normalise import normalise
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
 
 def claim(claim_id: str, text: str, source: str) -> Features:
     language = detect_language(text) or "ar"
-    row = {
-        "claim_id": claim_id,
-        "article_id": claim_id,
-        "source": source,
-        "language": language,
-        "published": None,
-        "text": text,
-        "norm_text": normalise(text),
-    }
-    anchors = [
-        {"kind": a.kind.value, "text": a.text, "value": a.value, "char_end": a.end}
-        for a in find_anchors(text)
-    ]
-    return features(row, anchors)
+    return sentence_features(text, claim_id=claim_id, language=language, source=source)
 
 
 def judged(pairs: list[tuple[str, str, str]], settings: Settings) -> pl.DataFrame:

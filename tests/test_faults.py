@@ -141,13 +141,20 @@ def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus(tmp_path_factory.mktemp("feed") / "feed.jsonl", 1400)
 
 
+def _clean_run(
+    factory: pytest.TempPathFactory, feed: Path, env: dict[str, str] | None
+) -> tuple[Path, float, float]:
+    """``feed`` ingested and linked in one go each: the database, ingest and link seconds."""
+    db = factory.mktemp("clean") / "clean.duckdb"
+    ingest_s = _timed(db, "ingest", "-q", feed, env=env)
+    return db, ingest_s, _timed(db, "link", "-q")
+
+
 @pytest.fixture(scope="module")
 def clean(feed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     """The feed ingested (slowly, in small batches) and linked in one go; ingest seconds."""
-    db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
-    seconds = _timed(db, "ingest", "-q", feed, env=SLOW)
-    _timed(db, "link", "-q")
-    return db, seconds
+    db, ingest_s, _ = _clean_run(tmp_path_factory, feed, SLOW)
+    return db, ingest_s
 
 
 @pytest.fixture(scope="module")
@@ -159,9 +166,8 @@ def link_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def link_clean(link_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     """The larger feed ingested and linked in one go; link seconds."""
-    db = tmp_path_factory.mktemp("link-clean") / "clean.duckdb"
-    _timed(db, "ingest", "-q", link_feed)
-    return db, _timed(db, "link", "-q")
+    db, _, link_s = _clean_run(tmp_path_factory, link_feed, None)
+    return db, link_s
 
 
 @pytest.mark.slow

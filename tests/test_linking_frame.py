@@ -11,10 +11,9 @@ from workbench.ingest.pipeline import ingest
 from workbench.jobs.link import link
 from workbench.linking import frame
 from workbench.linking.explain import Suggestion, explain, frame_signs
-from workbench.linking.features import Features, features
+from workbench.linking.features import Features, sentence_features
 from workbench.settings import Settings
 from workbench.store import Store
-from workbench.text.anchors import find_anchors
 from workbench.text.normalise import normalise
 
 PUBLISHED = dt.date(2025, 3, 10)  # a Monday
@@ -115,20 +114,7 @@ def test_a_place_sign_needs_one_level_and_no_mention_across() -> None:
 
 def claim(text: str, language: str, published: dt.date | None = PUBLISHED) -> Features:
     """Features of one sentence, with the anchors the ingest would find."""
-    row = {
-        "claim_id": text[:12],
-        "article_id": "a",
-        "source": "S",
-        "language": language,
-        "published": published,
-        "text": text,
-        "norm_text": normalise(text),
-    }
-    anchors = [
-        {"kind": a.kind.value, "text": a.text, "value": a.value, "char_end": a.end}
-        for a in find_anchors(text, published=published)
-    ]
-    return features(row, anchors)
+    return sentence_features(text, claim_id=text[:12], language=language, published=published)
 
 
 def test_two_signs_are_another_event_one_is_a_difference_to_review() -> None:

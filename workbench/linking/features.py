@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from workbench.linking.frame import objects, places
+from workbench.linking.frame import event_frame
 from workbench.linking.keys import (
     PROCLITICS,
     all_stopwords,
@@ -28,8 +28,9 @@ from workbench.linking.keys import (
     stopwords,
 )
 from workbench.linking.lexicon import concepts, lexicon, word_concept
+from workbench.text.anchors import find_anchors
 from workbench.text.lexicon import outlets
-from workbench.text.normalise import normalised_tokens
+from workbench.text.normalise import normalise, normalised_tokens
 from workbench.text.normalise import tokens as word_tokens
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
@@ -136,6 +137,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
     for anchor in anchors:
         by_kind.setdefault(str(anchor["kind"]), []).append(anchor)
+    where, which = event_frame(text, str(row["norm_text"]))
     known = set(outlets().values())
     orgs = {f"org:{a['value'].lower()}" for a in by_kind.get("name", []) if a["value"] in known}
     return Features(
@@ -161,10 +163,36 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         ),
         negated=not lexicon().negation.isdisjoint(normalised_tokens(str(row["norm_text"]))),
         names="\n".join(f"{w}\t{k}" for w, k in names),
-        places=_tuple(places(text, str(row["norm_text"]))),
-        objects=_tuple(objects(text, str(row["norm_text"]))),
+        places=_tuple(where),
+        objects=_tuple(which),
         weekdays=_tuple(str(a["value"]) for a in by_kind.get("weekday", [])),
     )
+
+
+def sentence_features(
+    text: str,
+    *,
+    claim_id: str,
+    language: str,
+    source: str = "",
+    published: dt.date | None = None,
+) -> Features:
+    """Features of one sentence as a link run would see it, its anchors found as ingest finds
+    them: for evaluations and tests that score sentences without a database."""
+    row = {
+        "claim_id": claim_id,
+        "article_id": claim_id,
+        "source": source,
+        "language": language,
+        "published": published,
+        "text": text,
+        "norm_text": normalise(text),
+    }
+    anchors = [
+        {"kind": a.kind.value, "text": a.text, "value": a.value, "char_end": a.end}
+        for a in find_anchors(text, published=published)
+    ]
+    return features(row, anchors)
 
 
 def block_keys(f: Features) -> set[str]:

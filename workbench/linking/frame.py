@@ -80,10 +80,9 @@ def _place_key(word: str) -> str | None:
     return f"n:{key}" if _is_name(word) and len(key) >= 2 else None
 
 
-def adjacent(norm: str) -> list[tuple[str, str]]:
-    """Pairs of words of normalised text with only a space between: "المدينة»، وتحدث" is
-    not a pair, so a head and a name are never read across a mark."""
-    tokens = _WORD_OR_MARK.findall(norm)
+def _adjacent(tokens: list[str]) -> list[tuple[str, str]]:
+    """Pairs of words (of words-and-marks ``tokens``) with only a space between:
+    "المدينة»، وتحدث" is not a pair, so a head and a name are never read across a mark."""
     return [(a, b) for a, b in itertools.pairwise(tokens) if a[0].isalnum() and b[0].isalnum()]
 
 
@@ -121,37 +120,49 @@ def _latin_named(text: str, heads: frozenset[str]) -> Iterable[tuple[str, str]]:
             yield from ((head, name) for name in (before, following) if name)
 
 
-def places(text: str, norm: str) -> set[str]:
-    """Place keys of a claim: from its original ``text`` (Latin) and its normalised ``norm``.
+def event_frame(text: str, norm: str) -> tuple[set[str], set[str]]:
+    """The places and named things of a claim, from its original ``text`` (Latin) and its
+    normalised ``norm``, in one pass over the words.
 
-    Latin: a capitalised word after a locative ("in Marvand"), or a lexicon place. Arabic
-    script has no capitals to tell a name from a noun ("در مراسم", in the ceremony), so there
-    a place is a lexicon place after a locative ("في جنيف", "بدمشق"), or a name after a place
-    head ("شهر مروند", "مدينة حماة")."""
-    found = set()
+    Places: in Latin a capitalised word after a locative ("in Marvand") or a lexicon place.
+    Arabic script has no capitals to tell a name from a noun ("در مراسم", in the ceremony), so
+    there a place is a lexicon place after a locative ("في جنيف", "بدمشق"), or a name after a
+    place head ("شهر مروند", "مدينة حماة"). Named things: ``concept\tskeleton`` for a name
+    next to a head word of the lexicon's ``named_heads`` (dam, river, airport, base, ...):
+    "Kharzan Dam", "barrage de Kharzan", "سد تیرگان"."""
+    lex = lexicon()
+    heads = lex.place_heads | lex.named_heads
+    found: set[str] = set()
+    named: list[tuple[str, str]] = []
     for pattern in (_LATIN_LOCATIVE, _TURKISH_LOCATIVE):
         for match in pattern.finditer(text):
             key = _place_key(match["place"])
             if key:
                 found.add(key)
-    heads = lexicon().place_heads
-    for _, name in _latin_named(text, heads):
-        key = _place_key(name)
-        if key:
-            found.add(key)
+    attached = list(_latin_named(text, heads))
     if _ARABIC_SCRIPT.search(text):
-        pairs = adjacent(norm)
+        tokens = _WORD_OR_MARK.findall(norm)
+        pairs = _adjacent(tokens)
         for before, word in pairs:
             if before in _ARABIC_LOCATIVES and _known(word):
                 found.add(f"c:{word_concept(word)}")
-        for word in _WORD_OR_MARK.findall(norm):  # "بدمشق": the clitic ب on a lexicon place
+        for word in tokens:  # "بدمشق": the clitic ب on a lexicon place
             if word[:1] == "ب" and len(word) > 3 and _known(word[1:]):
                 found.add(f"c:{word_concept(word[1:])}")
-        for _, name in _named_after(pairs, heads):
+        attached += _named_after(pairs, heads)
+    for head, name in attached:
+        if head in lex.place_heads:
             key = _place_key(name)
             if key:
                 found.add(key)
-    return found
+        elif _is_name(name) and len(skeleton(name)) >= 2:
+            named.append((head, skeleton(name)))
+    return found, {f"{head}\t{key}" for head, key in named}
+
+
+def places(text: str, norm: str) -> set[str]:
+    """Place keys of a claim (see :func:`event_frame`)."""
+    return event_frame(text, norm)[0]
 
 
 def _known(word: str) -> bool:
@@ -159,18 +170,8 @@ def _known(word: str) -> bool:
 
 
 def objects(text: str, norm: str) -> set[str]:
-    """``concept\tskeleton`` for names attached to the head word of a named thing (the
-    lexicon's ``named_heads``: dam, river, airport, base, ...): "Kharzan Dam", "barrage de
-    Kharzan", "سد تیرگان"."""
-    heads = lexicon().named_heads
-    pairs = list(_latin_named(text, heads))
-    if _ARABIC_SCRIPT.search(text):
-        pairs += _named_after(adjacent(norm), heads)
-    return {
-        f"{head}\t{key}"
-        for head, name in pairs
-        if _is_name(name) and len(key := skeleton(name)) >= 2
-    }
+    """Named things of a claim, ``concept\tskeleton`` (see :func:`event_frame`)."""
+    return event_frame(text, norm)[1]
 
 
 # --------------------------------------------------------------------------- comparison
