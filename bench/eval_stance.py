@@ -39,7 +39,7 @@ from workbench.linking.scoring import feature_frame, score_pairs
 from workbench.settings import Settings
 from workbench.text.language import detect_language
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def claim(claim_id: str, text: str, source: str) -> Features:

@@ -20,8 +20,7 @@ PUBLISHED = dt.date(2025, 3, 10)  # a Monday
 
 
 def _frame(text: str) -> tuple[set[str], set[str]]:
-    norm = normalise(text)
-    return frame.places(text, norm), frame.objects(text, norm)
+    return frame.event_frame(text, normalise(text))
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,9 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
 
     Incremental: only claims not linked before are keyed, and only pairs with at least one
     of them are scored. Match ids derive from the two claim ids, so re-linking (or linking
-    the same articles in another database) gives the same ids.
+    the same articles in another database) gives the same ids. Pairs whose claims differ in
+    two parts of the event frame (place, time, named thing) report another event and are set
+    aside. The database is held for writing only while the output goes in, at the end.
     """
     columns = (
         TextColumn("{task.description}"),

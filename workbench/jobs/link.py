@@ -186,13 +186,6 @@ def _explained(scored: pl.DataFrame, table: pl.DataFrame, settings: Settings) ->
     ]
     why = _explain_all(jobs)
     del built, jobs
-    # Pairs that report another event (the frame disagrees twice) are not matches.
-    keep = [not w.another_event for w in why]
-    if not all(keep):
-        scored = scored.filter(pl.Series(keep))
-        a_ids = [x for x, k in zip(a_ids, keep, strict=True) if k]
-        b_ids = [x for x, k in zip(b_ids, keep, strict=True) if k]
-        why = [w for w, k in zip(why, keep, strict=True) if k]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     columns: dict[str, Any] = {
         "match_id": [match_id(a, b) for a, b in zip(a_ids, b_ids, strict=True)],
@@ -205,7 +198,9 @@ def _explained(scored: pl.DataFrame, table: pl.DataFrame, settings: Settings) ->
         "differs": string_lists([w.differs for w in why]),
         "linked_at": [now] * scored.height,
     }
-    return pl.DataFrame(columns, schema=MATCH_SCHEMA)
+    # Pairs that report another event (the frame disagrees twice) are not matches.
+    keep = pl.Series([not w.another_event for w in why], dtype=pl.Boolean())
+    return pl.DataFrame(columns, schema=MATCH_SCHEMA).filter(keep)
 
 
 def _explain_task(task: tuple[pl.DataFrame, pl.DataFrame, Settings]) -> pl.DataFrame:

@@ -44,11 +44,17 @@ class Explanation:
     another_event: bool = False
 
 
-def _names(a: Features, b: Features) -> list[str]:
-    entries_a, entries_b = a.name_entries(), b.name_entries()  # parsed once: the hot path
-    written_a = {k: w for w, k, _ in reversed(entries_a)}  # skeleton -> first form written
-    written_b = {k: w for w, k, _ in reversed(entries_b)}
-    named = {k for _, k, is_name in [*entries_a, *entries_b] if is_name}
+Entries = list[tuple[str, str, bool]]  # (as written, skeleton, is a name) of one claim
+Written = frame.Written  # skeleton -> the first form a claim writes it in
+
+
+def _written(entries: Entries) -> dict[str, str]:
+    return {k: w for w, k, _ in reversed(entries)}
+
+
+def _names(entries: tuple[Entries, Entries], written: tuple[Written, Written]) -> list[str]:
+    written_a, written_b = written
+    named = {k for _, k, is_name in [*entries[0], *entries[1]] if is_name}
     found = [
         f"{'name' if k in named else 'word'}: {written_a[k]} = {written_b[k]}"
         for k in written_a
@@ -120,13 +126,19 @@ def _mentions(f: Features) -> tuple[set[str], set[str]]:
     return names, concepts
 
 
-def frame_signs(a: Features, b: Features, same_event_days: int) -> list[str]:
-    """Parts of the event frame on which ``a`` and ``b`` disagree (see :mod:`frame`)."""
+def frame_signs(
+    a: Features,
+    b: Features,
+    same_event_days: int,
+    written: tuple[Written, Written] | None = None,
+) -> list[str]:
+    """Parts of the event frame on which ``a`` and ``b`` disagree (see :mod:`frame`); names
+    are shown as ``written`` (parsed from the claims when not given)."""
     signs = []
     if (a.places and b.places) or (a.objects and b.objects):  # most pairs: neither
         mentions_a, mentions_b = _mentions(a), _mentions(b)
-        written = ({k: w for w, k, _ in reversed(a.name_entries())},
-                   {k: w for w, k, _ in reversed(b.name_entries())})  # fmt: skip
+        if written is None:
+            written = (_written(a.name_entries()), _written(b.name_entries()))
         place = frame.place_sign(set(a.places), set(b.places), mentions_a, mentions_b, written)
         if place:
             signs.append(place)
@@ -172,8 +184,10 @@ def explain(
     same_event_days: int = 7,
 ) -> Explanation:
     """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``."""
+    entries = a.name_entries(), b.name_entries()  # parsed once: the hot path
+    written = _written(entries[0]), _written(entries[1])
     agrees = [
-        *_names(a, b),
+        *_names(entries, written),
         *(f"concept: {c}" for c in sorted(set(a.concepts) & set(b.concepts)) if c[:6] != "title:"),
         *(f"title: {t}" for t in sorted(set(a.titles) & set(b.titles))),
         *(f"number: {v}" for v in sorted({v for v, _ in a.numbers} & {v for v, _ in b.numbers})),
@@ -188,7 +202,7 @@ def explain(
     ]
     if a.negated != b.negated:
         differs.append(f"negation: only in {'the first' if a.negated else 'the second'} claim")
-    signs = frame_signs(a, b, same_event_days)
+    signs = frame_signs(a, b, same_event_days, written)
     # A day already shown as a date difference is not shown again as a time of the event.
     shown = [
         s

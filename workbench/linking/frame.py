@@ -98,16 +98,11 @@ def _named_after(
             yield head, word
 
 
-def _latin_tokens(text: str) -> list[str]:
-    # Words and punctuation marks: "deal, Qadira" is not "deal Qadira".
-    return _LATIN_TOKEN_OR_MARK.findall(text)
-
-
 def _latin_named(text: str, heads: frozenset[str]) -> Iterable[tuple[str, str]]:
     """(head concept, name) in Latin text: "Kharzan Dam", "barrage de Kharzan", "city of X"."""
     if not _CAPITAL.search(text):
         return  # no capitals (Arabic script, lower-case text): no Latin name
-    tokens = _latin_tokens(text)
+    tokens = _LATIN_TOKEN_OR_MARK.findall(text)  # with marks: "deal, Qadira" is no pair
     for i, token in enumerate(tokens):
         # Cheap tests first: a head needs a capitalised neighbour.
         before = tokens[i - 1] if i > 0 and tokens[i - 1][:1].isupper() else None
@@ -133,7 +128,7 @@ def event_frame(text: str, norm: str) -> tuple[set[str], set[str]]:
     lex = lexicon()
     heads = lex.place_heads | lex.named_heads
     found: set[str] = set()
-    named: list[tuple[str, str]] = []
+    named: set[str] = set()
     for pattern in (_LATIN_LOCATIVE, _TURKISH_LOCATIVE):
         for match in pattern.finditer(text):
             key = _place_key(match["place"])
@@ -155,23 +150,13 @@ def event_frame(text: str, norm: str) -> tuple[set[str], set[str]]:
             key = _place_key(name)
             if key:
                 found.add(key)
-        elif _is_name(name) and len(skeleton(name)) >= 2:
-            named.append((head, skeleton(name)))
-    return found, {f"{head}\t{key}" for head, key in named}
-
-
-def places(text: str, norm: str) -> set[str]:
-    """Place keys of a claim (see :func:`event_frame`)."""
-    return event_frame(text, norm)[0]
+        elif _is_name(name) and len(key := skeleton(name)) >= 2:
+            named.add(f"{head}\t{key}")
+    return found, named
 
 
 def _known(word: str) -> bool:
     return word_concept(word) in lexicon().places
-
-
-def objects(text: str, norm: str) -> set[str]:
-    """Named things of a claim, ``concept\tskeleton`` (see :func:`event_frame`)."""
-    return event_frame(text, norm)[1]
 
 
 # --------------------------------------------------------------------------- comparison

@@ -593,16 +593,11 @@ def _from_reference(hit: _Hit, reference: dt.date) -> str | None:
     if year is None or hit.month is None:
         return None
     limit = reference + _AHEAD if reference < dt.date.max - _AHEAD else dt.date.max
-    if hit.day is None:  # a month alone: this year's, unless that lies too far ahead
-        for candidate in (year, year - 1):
-            first = _to_gregorian(hit.calendar, candidate, hit.month, 1)
-            if first is not None and first <= limit:
-                return _month_value(hit.calendar, candidate, hit.month)
-        return None
     for candidate in (year, year - 1):
-        day = _to_gregorian(hit.calendar, candidate, hit.month, hit.day)
+        # A month alone counts from its first day: this year's, unless that lies too far ahead.
+        day = _to_gregorian(hit.calendar, candidate, hit.month, hit.day or 1)
         if day is not None and day <= limit:
-            return day.isoformat()
+            return day.isoformat() if hit.day else _month_value(hit.calendar, candidate, hit.month)
     return None
 
 
