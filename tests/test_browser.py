@@ -63,6 +63,7 @@ def _start_server(db: Path) -> tuple[str, subprocess.Popen[bytes]]:
         except OSError:
             time.sleep(0.3)
     process.kill()
+    process.wait(timeout=20)  # reaped: an unwaited child warns later, in another test
     pytest.fail("streamlit server did not become healthy in 60 s")
 
 
@@ -260,9 +261,10 @@ def test_the_cli_ingests_links_and_exports_while_reviewers_click(
 @pytest.mark.browser
 def test_a_killed_server_keeps_every_verdict_the_page_confirmed(tmp_path: Path) -> None:
     db = build_ui_db(tmp_path / "killed.duckdb")
+    playwright = _browser()  # skips (chromium absent) before any server is started
     url, process = _start_server(db)
     try:
-        with _browser() as p:
+        with playwright as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             ana = Reviewer(browser, url, "Ana")
             confirmed = {
@@ -276,6 +278,7 @@ def test_a_killed_server_keeps_every_verdict_the_page_confirmed(tmp_path: Path) 
     finally:
         if process.poll() is None:
             process.kill()
+        process.wait(timeout=20)  # reaped: an unwaited child warns later, in another test
     url, process = _start_server(db)  # the file opens again after the kill
     try:
         exported = _exported(db, tmp_path / "after.csv")
