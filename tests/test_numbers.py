@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 import pytest
 from hypothesis import given, settings
@@ -195,6 +196,258 @@ def test_real_arabic_sentence() -> None:
     assert all(a.kind is AnchorKind.NUMBER and a.detail == "" for a in found)
 
 
+# ----------------------------------------------------------------------------- more languages
+
+
+@dataclass(frozen=True)
+class Case:
+    """One table row: what the sentence shows, the sentence, the values found in order."""
+
+    description: str
+    text: str
+    expected: tuple[str, ...]
+
+
+def cases(*rows: Case) -> list[object]:
+    return [pytest.param(row, id=row.description) for row in rows]
+
+
+# The same figure written in two languages must come out as the same value.
+CROSS_LANGUAGE_CASES = cases(
+    # Turkish: digits around a scale word are one number.
+    Case("tr: 2 bin 53 is 2053", "2 bin 53 kişi hayatını kaybetti", ("2053",)),
+    Case("tr: 9 bin 240", "9 bin 240 bina yıkıldı", ("9240",)),
+    Case("tr: 2 bin 500", "2 bin 500 kişi", ("2500",)),
+    Case("tr: 1 milyon 200 bin", "1 milyon 200 bin kişi", ("1200000",)),
+    Case("tr: 5 bin alone", "5 bin kişi", ("5000",)),
+    # Italian: mila after digits.
+    Case("it: 2 mila persone", "2 mila persone", ("2000",)),
+    Case("it: 9 mila", "9 mila", ("9000",)),
+    Case("it: più di 9 mila", "più di 9 mila morti", ("9000",)),
+    Case("it: milioni", "3 milioni di euro", ("3000000",)),
+    Case("it: 1,5 miliardi", "1,5 miliardi", ("1500000000",)),
+    Case("it: mln abbreviation", "2 mln di euro", ("2000000",)),
+    # French and Russian: groups of three after a space.
+    Case("fr: 1 500 décès", "1 500 décès", ("1500",)),
+    Case("fr: no-break space U+00A0", "1\u00a0500 décès", ("1500",)),
+    Case("fr: narrow no-break space U+202F", "1\u202f500 décès", ("1500",)),
+    Case("fr: 2 445", "2 445", ("2445",)),
+    Case("fr: two groups", "1 234 567 habitants", ("1234567",)),
+    Case("fr: grouped with a decimal comma", "12 345,5 euros", ("12345.5",)),
+    Case("fr: grouped before a scale word", "1 500 millions", ("1500000000",)),
+    Case("fr: grouped percentage", "1 500 %", ("1500",)),
+    Case("ru: 1 500 человек", "погибли 1 500 человек", ("1500",)),
+    Case("ru: 2 тысяч", "2 тысяч", ("2000",)),
+    Case("ru: 2 тысячи", "2 тысячи", ("2000",)),
+    Case("ru: 2 тысяча", "2 тысяча", ("2000",)),
+    Case("ru: более 9 тысяч", "более 9 тысяч человек", ("9000",)),
+    Case("ru: тыс. abbreviation", "2 тыс. человек", ("2000",)),
+    Case("ru: миллиона", "3 миллиона", ("3000000",)),
+    Case("ru: миллионов", "5 миллионов", ("5000000",)),
+    Case("ru: млн and тыс. together", "1 млн 200 тыс. рублей", ("1200000",)),
+    Case("ru: млрд", "2,5 млрд", ("2500000000",)),
+    # Persian and Dari: words and digits mixed.
+    Case("fa: یکهزار و ۲۳", "یکهزار و ۲۳ نفر", ("1023",)),
+    Case("fa: یک‌هزار with ZWNJ", "یک‌هزار نفر", ("1000",)),
+    Case("fa: یک هزار و دویست", "یک هزار و دویست", ("1200",)),
+    Case("fa: دو هزار", "دو هزار", ("2000",)),
+    Case("fa: digits, هزار, و, digits", "۲ هزار و ۵۰۰ نفر", ("2500",)),
+    Case("fa: digits and میلیون (weak alone)", "۵ میلیون", ("5000000",)),
+    # Arabic.
+    Case("ar: ألفي (dual of thousand, construct)", "ألفي قتيل", ("2000",)),
+    Case("ar: 3 آلاف", "3 آلاف", ("3000",)),
+    Case("ar: 3 آلاف و500", "3 آلاف و500", ("3500",)),
+    Case("ar: مليونين", "مليونين", ("2000000",)),
+    Case("ar: ألفين وخمسمائة", "ألفين وخمسمائة", ("2500",)),
+    # Dot as the thousands separator.
+    Case("de: 2.053 Tote", "2.053 Tote", ("2053",)),
+    Case("es: 2.445 muertos", "2.445 muertos", ("2445",)),
+    Case("el: 1.000 άνθρωποι", "1.000 άνθρωποι", ("1000",)),
+    # Decimal comma and the Arabic decimal separator.
+    Case("de: 6,3", "Ein Beben der Stärke 6,3", ("6.3",)),
+    Case("es: 6,3", "un sismo de magnitud 6,3", ("6.3",)),
+    Case("it: 6,3", "una scossa di magnitudo 6,3", ("6.3",)),
+    Case("el: 6,3", "σεισμός 6,3 Ρίχτερ", ("6.3",)),
+    Case("ru: 6,3", "землетрясение магнитудой 6,3", ("6.3",)),
+    Case("fr: 6,3", "un séisme de magnitude 6,3", ("6.3",)),
+    Case("tr: 6,3", "6,3 büyüklüğünde deprem", ("6.3",)),
+    Case("ar: ٦٫٣", "بقوة ٦٫٣ درجات", ("6.3",)),
+    # Scale words after digits.
+    Case("de: Tausend", "2 Tausend", ("2000",)),
+    Case("de: Millionen", "3 Millionen", ("3000000",)),
+    Case("de: Milliarden", "2 Milliarden", ("2000000000",)),
+    Case("de: Mio.", "3 Mio. Euro", ("3000000",)),
+    Case("de: Mrd.", "4 Mrd. Euro", ("4000000000",)),
+    Case("es: mil", "2 mil personas", ("2000",)),
+    Case("es: millones", "3 millones", ("3000000",)),
+    Case("es: mil millones multiply", "2 mil millones", ("2000000000",)),
+    Case("it: mille", "2 mille", ("2000",)),
+    Case("el: χιλιάδες", "2 χιλιάδες", ("2000",)),
+    Case("el: εκατομμύρια", "3 εκατομμύρια", ("3000000",)),
+    Case("ur: ہزار", "2 ہزار افراد", ("2000",)),
+    Case("ur: لاکھ is 100,000", "2 لاکھ", ("200000",)),
+    Case("ur: کروڑ is 10,000,000", "2 کروڑ", ("20000000",)),
+    Case("ur: لاکھ and ہزار together", "2 لاکھ 50 ہزار افراد", ("250000",)),
+    Case("en: lakh", "5 lakh", ("500000",)),
+    Case("en: crore", "2 crore", ("20000000",)),
+)
+
+SPELLED_MORE_CASES = cases(
+    Case("de: fünf", "fünf Nachbeben", ("5",)),
+    Case("de: zwölf", "zwölf Menschen", ("12",)),
+    Case("de: einundzwanzig", "einundzwanzig Tote", ("21",)),
+    Case("de: dreißig", "dreißig", ("30",)),
+    Case("de: Swiss dreissig", "dreissig", ("30",)),
+    Case("de: zweihundert", "zweihundert Menschen", ("200",)),
+    Case("de: zwei Millionen", "zwei Millionen", ("2000000",)),
+    Case("de: eine Million", "eine Million", ("1000000",)),
+    Case("de: acht with German words around", "acht Menschen starben bei dem Beben", ("8",)),
+    Case("es: cinco", "cinco réplicas", ("5",)),
+    Case("es: veintitrés", "veintitrés muertos", ("23",)),
+    Case("es: treinta y cinco", "treinta y cinco", ("35",)),
+    Case("es: ciento veinticinco", "ciento veinticinco", ("125",)),
+    Case("es: dos mil millones", "dos mil millones", ("2000000000",)),
+    Case("es: cien mil", "cien mil", ("100000",)),
+    Case("es: tres without an accent", "Tres muertos", ("3",)),
+    Case("es: dos with Spanish words around", "dos personas murieron en el incendio", ("2",)),
+    Case("es: once with Spanish words around", "Once personas murieron en el ataque", ("11",)),
+    Case("it: cinque", "cinque scosse", ("5",)),
+    Case("it: ventotto (elided)", "ventotto", ("28",)),
+    Case("it: ventitré", "ventitré persone", ("23",)),
+    Case("it: duemila", "duemila", ("2000",)),
+    Case("it: tre milioni", "tre milioni", ("3000000",)),
+    Case("it: due with Italian words around", "Sono morte due persone nella notte", ("2",)),
+    Case("it: due milioni", "due milioni", ("2000000",)),
+    Case("el: πέντε", "πέντε", ("5",)),
+    Case("el: δύο χιλιάδες πεντακόσια", "δύο χιλιάδες πεντακόσια", ("2500",)),
+    Case("el: είκοσι πέντε", "είκοσι πέντε", ("25",)),
+    Case("el: capitals with final Σ", "ΤΡΕΙΣ", ("3",)),
+    Case("el: τρεις χιλιάδες", "τρεις χιλιάδες", ("3000",)),
+    Case("ru: пять", "пять", ("5",)),
+    Case("ru: две тысячи пятьсот", "две тысячи пятьсот", ("2500",)),
+    Case("ru: genitive двух тысяч", "более двух тысяч человек", ("2000",)),
+    Case("ru: сто двадцать пять", "сто двадцать пять", ("125",)),
+    Case("ru: тысяча alone", "тысяча человек", ("1000",)),
+    Case("ur: پانچ", "زلزلے کے بعد پانچ جھٹکے محسوس کیے گئے", ("5",)),
+    Case("ur: دو ہزار پانچ سو", "دو ہزار پانچ سو افراد ہلاک ہوئے", ("2500",)),
+    Case("ur: دس", "دس افراد زخمی ہوئے", ("10",)),
+    Case("en: six point one", "six point one", ("6.1",)),
+    Case("en: two point five million", "two point five million", ("2500000",)),
+    Case("en: zero point five", "zero point five", ("0.5",)),
+    Case("fr: six virgule un", "six virgule un", ("6.1",)),
+    Case("tr: altı virgül bir", "altı virgül bir büyüklüğünde", ("6.1",)),
+    Case("de: sechs Komma eins", "sechs Komma eins", ("6.1",)),
+    Case("es: seis coma uno", "seis coma uno", ("6.1",)),
+    Case("el: έξι κόμμα ένα", "έξι κόμμα ένα", ("6.1",)),
+    Case("fa: شش ممیز یک", "شش ممیز یک ریشتر", ("6.1",)),
+    Case("ar: ستة فاصل واحد", "ستة فاصل واحد", ("6.1",)),
+    Case("ur: چھ اعشاریہ ایک", "چھ اعشاریہ ایک شدت کا زلزلہ آیا", ("6.1",)),
+)
+
+NOT_MERGED_CASES = cases(
+    Case("a year followed by a count", "en 2023 15 morts", ("2023", "15")),
+    Case("a year alone stays a number", "2023", ("2023",)),
+    Case("a year then a grouped count", "in 2023 150 000 people", ("2023", "150000")),
+    Case("phone in pairs", "06 12 34 56 78", ("6", "12", "34", "56", "78")),
+    Case("phone with a leading-zero group", "06 123 456", ("6", "123", "456")),
+    Case("international phone", "+7 495 123 45 67", ("7", "495", "123", "45", "67")),
+    Case("international phone in threes", "+33 612 345 678", ("33", "612", "345", "678")),
+    Case("grouped number followed by a year", "2 445 2023", ("2", "445", "2023")),
+    Case("not three digits after the space", "1 2345", ("1", "2345")),
+    Case("a zero is no head", "0 500", ("0", "500")),
+    Case("mixed group separators", "1 500\u00a0000", ("1", "500", "0")),
+    Case("Turkish bin with digits after it only", "bin 53", ("53",)),
+    Case("Spanish does not write 2 mil 500", "2 mil 500", ("2000", "500")),
+    Case("a point word after a lone weak word", "at one point two men", ("2",)),
+    Case("a point word without a fraction", "the two point guards", ("2",)),
+    Case("spelled per cento is not a hundred", "il cinque per cento", ("5",)),
+    Case("spelled τοις εκατό is not a hundred", "πέντε τοις εκατό", ("5",)),
+)
+
+NOT_A_NUMBER_MORE = cases(
+    Case("French très is not Spanish tres", "très bien", ()),
+    Case("French TRÈS in capitals", "TRÈS", ()),
+    Case("English due", "due to the storm", ()),
+    Case("French due", "la hausse due à la crise", ()),
+    Case("English once", "I once met him", ()),
+    Case("French dos", "le dos", ()),
+    Case("Otto is a name", "Otto von Bismarck", ()),
+    Case("German Acht is attention", "außer Acht", ()),
+    Case("German Tausende is thousands of", "Tausende Menschen", ()),
+    Case("Italian mila alone", "Mila Kunis", ()),
+    Case("Russian тысячи alone is thousands of", "тысячи людей", ()),
+    Case("Russian один is one of", "один из них", ()),
+    Case("Greek ένα is an article", "ένα σπίτι", ()),
+    Case("Urdu ایئر بیس is an air base", "ایئر بیس پر حملہ ہوا", ()),
+    Case("Urdu نو منتخب is newly elected", "نو منتخب وزیراعظم نے کہا", ()),
+    Case("zero alone", "zero", ()),
+)
+
+
+@pytest.mark.parametrize("case", CROSS_LANGUAGE_CASES)
+def test_cross_language_forms(case: Case) -> None:
+    assert tuple(values(case.text)) == case.expected
+
+
+@pytest.mark.parametrize("case", SPELLED_MORE_CASES)
+def test_spelled_numerals_in_more_languages(case: Case) -> None:
+    assert tuple(values(case.text)) == case.expected
+
+
+@pytest.mark.parametrize("case", NOT_MERGED_CASES)
+def test_numbers_that_stay_apart(case: Case) -> None:
+    assert tuple(values(case.text)) == case.expected
+
+
+@pytest.mark.parametrize("case", NOT_A_NUMBER_MORE)
+def test_not_a_number_in_more_languages(case: Case) -> None:
+    assert tuple(values(case.text)) == case.expected
+
+
+SPAN_CASES = cases(
+    Case("Turkish run spans its digits", "2 bin 53 kişi", ("2 bin 53",)),
+    Case("no-break space kept in the slice", "au moins 1\u00a0500 décès", ("1\u00a0500",)),
+    Case("Persian mixed run", "یکهزار و ۲۳ نفر", ("یکهزار و ۲۳",)),
+    Case("Russian abbreviation with its dot", "2 тыс. человек", ("2 тыс.",)),
+    Case("spelled decimal", "magnitude six point one quake", ("six point one",)),
+)
+
+
+@pytest.mark.parametrize("case", SPAN_CASES)
+def test_offsets_point_at_the_written_text(case: Case) -> None:
+    found = find_numbers(case.text)
+    assert tuple(a.text for a in found) == case.expected
+    assert all(case.text[a.start : a.end] == a.text for a in found)
+
+
+def test_a_date_taking_the_first_group_leaves_the_rest() -> None:
+    assert [a.value for a in without_dates("on May 5 100 people died")] == ["100"]
+    assert [a.value for a in without_dates("le 5 mai 2024 1 500 manifestants")] == ["1500"]
+
+
+LONG = 200_000
+LONG_LINES = cases(
+    Case("one head and many groups", ("1" + " 000" * LONG)[:LONG], ()),
+    Case("many heads of three-digit groups", ("1 100 " * LONG)[: LONG - 5] + " 1000", ()),
+    Case("no-break space groups", ("1\u00a0500\u00a0" * LONG)[:LONG], ()),
+    Case("two-digit groups and spaces", ("12 " * LONG)[:LONG], ()),
+    Case("dot groups", ("1" + ".000" * LONG)[:LONG] + "1", ()),
+    Case("dots and digits", ("1.2." * LONG)[:LONG], ()),
+    Case("comma groups", ("1" + ",000" * LONG)[:LONG] + "1", ()),
+    Case("Turkish digits and scale words", ("2 bin 53 " * LONG)[:LONG], ()),
+    Case("Persian digits, و and هزار", ("۲ هزار و " * LONG)[:LONG], ()),
+    Case("a number, a long gap, a scale word", "2" + " " * LONG + "bin", ()),
+)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("case", LONG_LINES)
+def test_long_lines_take_linear_time(case: Case) -> None:
+    # A quadratic regex or scan over 200,000 characters would run far past the timeout;
+    # linear work takes about a second.
+    check_anchors(case.text, find_numbers(case.text))
+
+
 # ----------------------------------------------------------------------------- properties
 
 PIECES = st.sampled_from(
@@ -218,6 +471,18 @@ PIECES = st.sampled_from(
         ".",
         "\u200c",
         "شنبه",
+        " 500",
+        "\u00a0",
+        "\u202f",
+        " bin",
+        " mila",
+        "+",
+        "0",
+        " point ",
+        "fünf",
+        " тысяч",
+        " ہزار",
+        "ΤΡΕΙΣ",
     ]
 )
 

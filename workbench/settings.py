@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -49,10 +50,11 @@ class Settings(BaseSettings):
     )
     # --- linker -------------------------------------------------------------------------
     link_threshold: float = Field(
-        default=35.0,
+        default=3.0,
         ge=0,
         le=100,
-        description="Candidate pairs scoring below this (0-100) are not kept as matches.",
+        description="Candidate pairs scoring below this (0-100: the scoring model's "
+        "probability, in percent, that both claims state the same fact) are not kept.",
     )
     link_top_k: int = Field(
         default=10,
@@ -60,13 +62,13 @@ class Settings(BaseSettings):
         description="A match is kept when it is in the top k (by score) of either claim.",
     )
     corroborate_min: float = Field(
-        default=50.0,
+        default=30.0,
         ge=0,
         le=100,
         description="Score from which a match with nothing differing is suggested 'corroborates'.",
     )
     conflict_min: float = Field(
-        default=35.0,
+        default=5.0,
         ge=0,
         le=100,
         description="Score from which a match with a differing detail is suggested 'conflicts'.",
@@ -77,6 +79,23 @@ class Settings(BaseSettings):
         description="Claims whose event days lie further apart than this disagree on when; "
         "with a second difference of place or named thing they report another event and are "
         "not linked.",
+    )
+    semantic: Literal["auto", "all", "off"] = Field(
+        default="auto",
+        description="Claim vectors from the bundled multilingual model: 'auto' embeds the "
+        "claims whose window holds articles of another language (about 40 ms a claim, once); "
+        "'all' every claim; 'off' none (names, concepts, numbers and dates only).",
+    )
+    semantic_candidates: int = Field(
+        default=25,
+        ge=0,
+        description="Nearest claims by vector (other sources, within the window) added to "
+        "each claim's candidates: partners that share no word or name key.",
+    )
+    scoring_model: Path | None = Field(
+        default=None,
+        description="A scoring model file (JSON, as bench/fit_scoring.py writes); the one "
+        "shipped with the workbench when not set.",
     )
     max_key_df: int = Field(
         default=100,

@@ -50,6 +50,9 @@ MATCH_COLUMNS = [
     "concept",
     "anchor",
     "attribution",
+    "semantic",
+    "latent",
+    "model",
 ]
 
 

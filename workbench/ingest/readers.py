@@ -109,7 +109,14 @@ def _read_text_page(text: str, name: str, default_source: str | None) -> Iterato
             path=name, reason="no outlet name in the text (no 'Site icon NAME' line); pass --source"
         )
         return
-    yield InputRecord(source=source, text=text, published=meta.published, title=meta.title)
+    yield InputRecord(
+        source=source,
+        text=text,
+        published=meta.published,
+        title=meta.title,
+        url=meta.url,
+        language=meta.language,
+    )
 
 
 def _read_jsonl(text: str, name: str, default_source: str | None) -> Iterator[Item]:

@@ -14,6 +14,12 @@ from workbench.text.lexicon import canonical_outlet, is_generic_source, is_known
 from workbench.text.normalise import normalise
 from workbench.text.segment import split_sentences
 
+# A stored-copy header line: "SOURCE: outlet | URL: address | DATE: 2023-10-07 | LANG: fa | ...".
+_HEADER = re.compile(
+    r"^\s*SOURCE:\s*(?P<source>[^|\n]{1,120}?)\s*\|\s*URL:\s*(?P<url>[^|\s]{0,2000})\s*"
+    r"(?:\|\s*DATE:\s*(?P<date>\d{4}-\d{2}-\d{2})[^|\n]{0,40})?"
+    r"(?:\|\s*LANG:\s*(?P<lang>[a-z]{2,3})\b[^|\n]{0,40})?(?:\|[^\n]{0,2000})?$"
+)
 _SITE_ICON = re.compile(r"^\s*site icon\s+(.{2,80}?)\s*$", re.IGNORECASE)
 _DATE_LINE = re.compile(
     r"^\s*(?:date|published|publication date|updated|تاريخ النشر|تاریخ انتشار)\s*[:\s]\s*"
@@ -62,11 +68,13 @@ class PageMeta:
     source: str | None = None
     published: dt.date | None = None
     title: str | None = None
+    url: str | None = None
+    language: str | None = None
 
 
 def is_chrome(line: str) -> bool:
     """True for lines that are site furniture, not article content."""
-    if _SITE_ICON.match(line) or _DATE_LINE.match(line):
+    if _SITE_ICON.match(line) or _DATE_LINE.match(line) or _HEADER.match(line):
         return True
     if _TAG_LINE.match(line) and len(line.split()) <= _TAG_LINE_WORDS:
         return True
@@ -92,19 +100,35 @@ def _plausible(name: str) -> bool:
 
 
 def page_meta(text: str) -> PageMeta:
-    """Outlet (from "Site icon NAME" or "به گزارش NAME"), date and headline of a scraped page."""
+    """Outlet (from "Site icon NAME" or "به گزارش NAME"), date and headline of a scraped page;
+    or all of them from a stored-copy header line (``SOURCE: ... | URL: ... | DATE: ...``)."""
     lines = [line for line in text.splitlines() if line.strip()]
+    header = _HEADER.match(lines[0]) if lines and len(lines[0]) < 5000 else None
+    if header:
+        day = header.group("date")
+        return PageMeta(
+            source=canonical_outlet(header.group("source")),
+            published=dt.date.fromisoformat(day) if day else None,
+            title=_title([line.strip() for line in lines[1:] if not is_chrome(line)]),
+            url=header.group("url") or None,
+            language=header.group("lang"),
+        )
     source = next((m.group(1) for line in lines if (m := _SITE_ICON.match(line))), None)
     if source is None:
         reported = _REPORTED_BY.search(text[:3000])
         source = reported.group(1).strip() if reported and _plausible(reported.group(1)) else None
     published = next((d for line in lines if (d := _date(line)) is not None), None)
     content = [line.strip() for line in lines if not is_chrome(line)]
-    first = content[0] if content else ""
-    # A headline is one short sentence on its own line; a first paragraph is not a title.
-    title = (
-        first if first and len(first.split()) <= 25 and len(split_sentences(first)) == 1 else None
-    )
     return PageMeta(
-        source=canonical_outlet(source) if source else None, published=published, title=title
+        source=canonical_outlet(source) if source else None,
+        published=published,
+        title=_title(content),
     )
+
+
+def _title(content: list[str]) -> str | None:
+    # A headline is one short sentence on its own line; a first paragraph is not a title.
+    first = content[0] if content else ""
+    if first and len(first.split()) <= 25 and len(split_sentences(first)) == 1:
+        return first
+    return None

@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from workbench.ids import match_id
+from workbench.linking import learned, semantic
 from workbench.linking.blocking import (
     COMPACT_KEYS_SCHEMA,
     BlockingSettings,
@@ -37,6 +38,7 @@ from workbench.linking.features import (
     from_rows,
     string_lists,
 )
+from workbench.linking.learned import ScoringModel
 from workbench.linking.scoring import SIGNALS, feature_frame, score_pairs
 from workbench.parallel import process_pool
 from workbench.settings import Settings
@@ -60,6 +62,8 @@ class LinkReport:
     other_events: int = 0
     #: Seconds the database was held for writing the output (others wait meanwhile).
     held_seconds: float = 0.0
+    #: Claims whose vectors this run computed (and stored: a re-link computes none again).
+    embedded: int = 0
 
 
 def blocking_settings(settings: Settings) -> BlockingSettings:
@@ -176,7 +180,9 @@ def _explain_all(chunk: list[ExplainJob]) -> list[Explanation]:
     ]
 
 
-def _explained(scored: pl.DataFrame, table: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+def _explained(
+    scored: pl.DataFrame, table: pl.DataFrame, settings: Settings, model: str
+) -> pl.DataFrame:
     a_ids, b_ids = scored["claim_a"].to_list(), scored["claim_b"].to_list()
     # Features objects for this slice only: the run holds the rest as rows.
     built = from_rows(rows_of(table, pl.concat([scored["claim_a"], scored["claim_b"]])))
@@ -197,18 +203,23 @@ def _explained(scored: pl.DataFrame, table: pl.DataFrame, settings: Settings) ->
         "agrees": string_lists([w.agrees for w in why]),
         "differs": string_lists([w.differs for w in why]),
         "linked_at": [now] * scored.height,
+        "model": [model] * scored.height,
     }
     # Pairs that report another event (the frame disagrees twice) are not matches.
     keep = pl.Series([not w.another_event for w in why], dtype=pl.Boolean())
     return pl.DataFrame(columns, schema=MATCH_SCHEMA).filter(keep)
 
 
-def _explain_task(task: tuple[pl.DataFrame, pl.DataFrame, Settings]) -> pl.DataFrame:
+def _explain_task(task: tuple[pl.DataFrame, pl.DataFrame, Settings, str]) -> pl.DataFrame:
     return _explained(*task)
 
 
 def explained_slices(
-    kept: pl.DataFrame, table: pl.DataFrame, settings: Settings, pool: Executor | None
+    kept: pl.DataFrame,
+    table: pl.DataFrame,
+    settings: Settings,
+    pool: Executor | None,
+    model: str = "",
 ) -> Iterator[pl.DataFrame]:
     """Match rows for ``kept``, ``EXPLAIN_SLICE`` at a time and in order. Each task ships
     its slice with the feature rows of its claims only (compact frames), and only a few
@@ -218,6 +229,7 @@ def explained_slices(
             part,
             rows_of(table, pl.concat([part["claim_a"], part["claim_b"]])).drop("tokens"),
             settings,
+            model,
         )
         for part in kept.iter_slices(EXPLAIN_SLICE)
     )
@@ -244,6 +256,7 @@ MATCH_SCHEMA = pl.Schema(
         "agrees": pl.List(pl.String()),
         "differs": pl.List(pl.String()),
         "linked_at": pl.Datetime("us"),
+        "model": pl.String(),
     }
 )
 
@@ -260,17 +273,93 @@ def _with_partners(
     return pl.concat([table, rows]).sort("claim_id")
 
 
-def _scored(pairs: pl.DataFrame, table: pl.DataFrame, threshold: float) -> pl.DataFrame:
+def _scored(
+    pairs: pl.DataFrame,
+    table: pl.DataFrame,
+    vectors: pl.DataFrame,
+    model: ScoringModel,
+    threshold: float,
+) -> pl.DataFrame:
     """Pairs scoring at least ``threshold``, scored in slices: each slice takes the scorer
-    rows of its own claims and is cut at the threshold at once, so memory stays bounded."""
+    rows (and vectors) of its own claims and is cut at the threshold at once, so memory
+    stays bounded."""
     passing = []
     for start in range(0, pairs.height, SCORE_CHUNK):
         part = pairs.slice(start, SCORE_CHUNK)
-        rows = rows_of(table, pl.concat([part["claim_a"], part["claim_b"]]))
-        passing.append(score_pairs(part, feature_frame(rows)).filter(pl.col("score") >= threshold))
+        ids = pl.concat([part["claim_a"], part["claim_b"]])
+        rows = rows_of(table, ids)
+        scored = score_pairs(part, feature_frame(rows), rows_of(vectors, ids), model)
+        passing.append(scored.filter(pl.col("score") >= threshold))
     if not passing:
-        return score_pairs(pairs, feature_frame(table.clear()))
+        return score_pairs(pairs, feature_frame(table.clear()), vectors.clear(), model)
     return pl.concat(passing)
+
+
+#: Claims whose rows are read and embedded at a time (each slice is stored at once, so a
+#: killed run keeps the vectors of the slices it finished).
+VECTOR_SLICE = 2000
+#: Claims per embedding task sent to a worker.
+VECTOR_CHUNK = 250
+
+
+def _embed_chunk(chunk: tuple[list[str], list[str]]) -> pl.DataFrame:
+    return semantic.embed(*chunk)
+
+
+def claim_vectors(
+    store: Store, settings: Settings, pool: Executor | None, progress: Progress | None = None
+) -> tuple[pl.DataFrame, int]:
+    """Vectors of the claims that need them (``settings.semantic``), computing and storing
+    those not stored yet; and how many were computed. Empty when the model is absent or the
+    setting is ``off``."""
+    if settings.semantic == "off" or not semantic.available():
+        return semantic.VECTORS_SCHEMA.to_frame(), 0
+    meta = store.vector_meta()
+    if settings.semantic == "all":
+        needed = meta["claim_id"].sort()
+    else:
+        needed = semantic.needing(meta, settings.window_days)
+    missing = meta.filter(pl.col("claim_id").is_in(needed.implode()) & ~pl.col("has_vector"))
+    missing_ids = missing["claim_id"].sort()
+    model = semantic.model_id()
+    for start in range(0, missing_ids.len(), VECTOR_SLICE):
+        if progress:
+            progress("vectors", start, missing_ids.len())
+        rows = store.claim_rows(missing_ids.slice(start, VECTOR_SLICE))
+        ids, texts = rows["claim_id"].to_list(), rows["text"].to_list()
+        chunks = [
+            (ids[i : i + VECTOR_CHUNK], texts[i : i + VECTOR_CHUNK])
+            for i in range(0, len(ids), VECTOR_CHUNK)
+        ]
+        if pool is not None and len(chunks) > 1:
+            made = list(pool.map(_embed_chunk, chunks))
+        else:
+            made = [_embed_chunk(c) for c in chunks]
+        store.write_vectors(pl.concat(made), model)
+    return store.vectors(needed), missing_ids.len()
+
+
+def _with_nearest(
+    pairs: pl.DataFrame,
+    vectors: pl.DataFrame,
+    meta: pl.DataFrame,
+    new_ids: pl.Series,
+    settings: Settings,
+) -> pl.DataFrame:
+    """Blocking's pairs and each new claim's nearest claims by vector (no shared keys needed)."""
+    if vectors.height == 0 or settings.semantic_candidates == 0:
+        return pairs
+    near = semantic.nearest(
+        pl.DataFrame({"claim_id": new_ids}),
+        vectors,
+        meta,
+        per_claim=settings.semantic_candidates,
+        window_days=settings.window_days,
+    )
+    extra = near.join(pairs, on=["claim_a", "claim_b"], how="anti").with_columns(
+        shared=pl.lit(0, pairs.schema["shared"]), weight=pl.lit(0.0, pairs.schema["weight"])
+    )
+    return pl.concat([pairs, extra.select(pairs.columns)])
 
 
 def _copies(
@@ -314,6 +403,7 @@ def _link(
 ) -> LinkReport:
     new_ids = store.unkeyed_claims()["claim_id"]
     table, new_keys = features_in_slices(store, new_ids, pool, progress)
+    vectors, embedded = claim_vectors(store, settings, pool, progress)
     stored_keys, meta, copy_inputs, per_article = store.link_index()
     incremental = stored_keys.height > 0
     pairs = candidate_pairs(
@@ -322,11 +412,15 @@ def _link(
         blocking_settings(settings),
         new_ids=new_ids if incremental else None,
     )
+    pairs = _with_nearest(pairs, vectors, meta, new_ids, settings)
     del stored_keys, meta
     if progress:
         progress("scoring", 0, pairs.height)
     table = _with_partners(store, pairs, table, pool)
-    kept = strongest(_scored(pairs, table, settings.link_threshold), settings.link_top_k, "score")
+    model = learned.load(settings.scoring_model)
+    scored = _scored(pairs, table, vectors, model, settings.link_threshold)
+    kept = strongest(scored, settings.link_top_k, "score")
+    del vectors
     copies = _copies(copy_inputs, kept, per_article, table)
     del copy_inputs
     keyed = pl.DataFrame({"claim_id": new_ids, "keyed_at": [began] * new_ids.len()})
@@ -335,7 +429,7 @@ def _link(
         # Explained matches are spooled to Parquet first: the database is held for writing
         # only while the finished output goes in, not while it is computed, so reviewers (and
         # other commands) wait seconds, not the whole run.
-        explained = explained_slices(kept, table, settings, pool)
+        explained = explained_slices(kept, table, settings, pool, model.name)
         spooled, written = _spool(explained, Path(folder), kept.height, suggestions, progress)
         if progress:
             progress("writing", 0, written)
@@ -368,6 +462,7 @@ def _link(
         suggestions=dict(suggestions),
         other_events=kept.height - written,
         held_seconds=held,
+        embedded=embedded,
     )
 
 

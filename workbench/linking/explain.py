@@ -96,6 +96,10 @@ def _date_differences(a: Features, b: Features) -> list[str]:
 
 
 def _number_differences(a: Features, b: Features) -> list[str]:
+    """Numbers of one unit that do not meet; where no unit is shared, numbers that do not
+    meet at all where some have no unit read (a toll of 30 against 120: units are often
+    unwritten or unread, "30 people have been killed" beside "120 Menschen ... ums Leben
+    gekommen")."""
     differs = []
     units = {u for _, u in a.numbers if u} & {u for _, u in b.numbers if u}
     for unit in sorted(units):
@@ -105,6 +109,12 @@ def _number_differences(a: Features, b: Features) -> list[str]:
             differs.append(
                 f"number ({unit}): {', '.join(sorted(values_a))} ≠ {', '.join(sorted(values_b))}"
             )
+    values_a, values_b = {v for v, _ in a.numbers}, {v for v, _ in b.numbers}
+    # Units on every number of both claims, and none shared: numbers of different things
+    # ("61 years" beside "11 days"), not a difference.
+    unread = not all(u for _, u in a.numbers) or not all(u for _, u in b.numbers)
+    if not units and unread and values_a and values_b and not values_a & values_b:
+        differs.append(f"number: {', '.join(sorted(values_a))} ≠ {', '.join(sorted(values_b))}")
     return differs
 
 

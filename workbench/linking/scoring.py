@@ -1,4 +1,4 @@
-"""Pure: one 0-100 score per candidate pair from several signals, computed column-wise.
+"""Pure: one score per candidate pair, from several signals computed column-wise.
 
 Signals (each 0-100, or missing when neither claim has anything to compare):
 
@@ -8,13 +8,15 @@ Signals (each 0-100, or missing when neither claim has anything to compare):
 - ``concept``: Dice overlap of lexicon concepts (and titles, known institutions);
 - ``anchor``: share of numbers and of dates (ISO days, whatever the calendar) in common,
   present only when some agree;
-- ``attribution``: 100 when a speaker is shared, else absent.
+- ``attribution``: 100 when a speaker is shared, else absent;
+- ``semantic`` and ``latent``: cosine of the two claims' dense and latent-terms vectors
+  (:mod:`workbench.linking.semantic`), where both have vectors.
 
-Disagreeing numbers, dates or speakers do not lower the score: two versions of one fact that
+Disagreeing numbers, dates or speakers do not lower a signal: two versions of one fact that
 differ on a detail are a conflict to review, and the explanation names the difference.
 
-The score is the weighted mean of the signals present. Weights depend on whether the two
-claims share a language: across languages the words differ, so names and concepts carry it.
+The score is the learned model's probability that the two claims state the same fact
+(:mod:`workbench.linking.learned`), 0-100.
 """
 
 from __future__ import annotations
@@ -24,15 +26,12 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz, process
 
-#: (same language, different languages) weight of each signal.
-WEIGHTS: dict[str, tuple[float, float]] = {
-    "token": (0.40, 0.05),
-    "name": (0.15, 0.30),
-    "concept": (0.20, 0.40),
-    "anchor": (0.20, 0.20),
-    "attribution": (0.05, 0.05),
-}
-SIGNALS = tuple(WEIGHTS)
+from workbench.linking import learned
+from workbench.linking.learned import ScoringModel
+from workbench.linking.semantic import VECTORS_SCHEMA, similarities
+
+#: Signal columns a match keeps (``matches`` has one column each).
+SIGNALS = ("token", "name", "concept", "anchor", "attribution", "semantic", "latent")
 
 
 def feature_frame(rows: pl.DataFrame) -> pl.DataFrame:
@@ -74,8 +73,21 @@ def _overlap(column: str, *, dice: bool) -> pl.Expr:
     return pl.when(both).then(100.0 * common / size).otherwise(None)
 
 
-def score_pairs(pairs: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
-    """Add the signal columns and ``score`` to ``pairs`` (``claim_a, claim_b, ...``)."""
+def score_pairs(
+    pairs: pl.DataFrame,
+    table: pl.DataFrame,
+    vectors: pl.DataFrame | None = None,
+    model: ScoringModel | None = None,
+) -> pl.DataFrame:
+    """Add the signal columns, ``numbers_shared``, ``same_language`` and ``score`` to
+    ``pairs`` (``claim_a, claim_b, ...``).
+
+    Args:
+        pairs: candidate pairs.
+        table: :func:`feature_frame` rows of (at least) their claims.
+        vectors: claim vectors (``semantic.VECTORS_SCHEMA``) of those that have one.
+        model: the scorer; the shipped one when not given.
+    """
     side_a = table.rename(lambda c: "claim_a" if c == "claim_id" else f"{c}_a")
     side_b = table.rename(lambda c: "claim_b" if c == "claim_id" else f"{c}_b")
     joined = pairs.join(side_a, on="claim_a").join(side_b, on="claim_b")
@@ -95,19 +107,11 @@ def score_pairs(pairs: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
         anchor=_agreeing(
             pl.mean_horizontal(_overlap("numbers", dice=False), _overlap("dates", dice=False))
         ),
+        numbers_shared=pl.col("numbers_a").list.set_intersection(pl.col("numbers_b")).list.len(),
         same_language=pl.col("language_a") == pl.col("language_b"),
     )
-    return scored.with_columns(score=_combined()).select(
-        *pairs.columns, *SIGNALS, "score", "same_language"
+    scored = similarities(scored, vectors if vectors is not None else VECTORS_SCHEMA.to_frame())
+    scorer = model or learned.load()
+    return scored.with_columns(score=scorer.score(scored)).select(
+        *pairs.columns, *SIGNALS, "numbers_shared", "score", "same_language"
     )
-
-
-def _combined() -> pl.Expr:
-    total = pl.lit(0.0)
-    weight = pl.lit(0.0)
-    for signal, (same, cross) in WEIGHTS.items():
-        w = pl.when(pl.col("same_language")).then(same).otherwise(cross)
-        present = pl.col(signal).is_not_null()
-        total = total + pl.when(present).then(w * pl.col(signal)).otherwise(0.0)
-        weight = weight + pl.when(present).then(w).otherwise(0.0)
-    return pl.when(weight > 0).then(total / weight).otherwise(0.0).round(1)

@@ -14,8 +14,15 @@ import polars as pl
 
 from workbench.models import Article, QueueFilter, QueueMode, VerdictIn, VerdictRecord
 from workbench.store import articles as _articles
-from workbench.store import links, overview, queries, review, verdicts
-from workbench.store.db import Connection, DatabaseBusy, StoreError, connect, retry_conflicts
+from workbench.store import links, overview, queries, review, vectors, verdicts
+from workbench.store.db import (
+    Connection,
+    DatabaseBusy,
+    StoreError,
+    connect,
+    retry_conflicts,
+    transaction,
+)
 from workbench.store.verdicts import UnknownMatch
 
 __all__ = ["DatabaseBusy", "Store", "StoreError", "UnknownMatch"]
@@ -147,6 +154,21 @@ class Store:
         """Anchors of the given claims."""
         with self._read() as con:
             return links.anchor_rows(con, ids)
+
+    def vector_meta(self) -> pl.DataFrame:
+        """``claim_id, source, language, published, has_vector`` of every claim."""
+        with self._read() as con:
+            return vectors.vector_meta(con)
+
+    def vectors(self, ids: pl.Series | None = None) -> pl.DataFrame:
+        """Stored claim vectors of the given claims (all claims with ``None``)."""
+        with self._read() as con:
+            return vectors.vectors(con, ids)
+
+    def write_vectors(self, frame: pl.DataFrame, model: str) -> int:
+        """Store claim vectors in their own transaction (derived data, kept across runs)."""
+        with self._write() as con, transaction(con):
+            return vectors.write_vectors(con, frame, model)
 
     def link_index(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         """(stored keys, claim meta, copy inputs, claims per article) in one read."""

@@ -155,8 +155,8 @@ def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame
                cb.text AS text_b, m.score, m.suggestion,
                array_to_string(m.agrees, '; ') AS agrees,
                array_to_string(m.differs, '; ') AS differs,
-               m.token, m.name, m.concept, m.anchor, m.attribution,
-               ca.article_id AS article_a_id, cb.article_id AS article_b_id
+               m.token, m.name, m.concept, m.anchor, m.attribution, m.semantic, m.latent,
+               m.model, ca.article_id AS article_a_id, cb.article_id AS article_b_id
         FROM matches m
         JOIN claims ca ON ca.claim_id = m.claim_a_id
         JOIN articles aa ON aa.article_id = ca.article_id

@@ -146,4 +146,21 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        5,
+        "claim vectors (computed once per claim), semantic signals and the scoring model",
+        """
+        CREATE TABLE claim_vectors (
+            claim_id    VARCHAR PRIMARY KEY,
+            model       VARCHAR NOT NULL,
+            dense       FLOAT[384] NOT NULL,
+            terms       INTEGER[] NOT NULL,
+            weights     FLOAT[] NOT NULL,
+            embedded_at TIMESTAMP NOT NULL
+        );
+        ALTER TABLE matches ADD COLUMN semantic DOUBLE;
+        ALTER TABLE matches ADD COLUMN latent DOUBLE;
+        ALTER TABLE matches ADD COLUMN model VARCHAR;
+        """,
+    ),
 ]
