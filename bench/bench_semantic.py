@@ -54,7 +54,11 @@ def _records() -> list[dict[str, object]]:
 def embed() -> None:
     from workbench.text.segment import split_sentences
 
-    texts = [s for r in _records() for s in split_sentences(str(r["text"]))][:300]
+    texts = [
+        str(r["text"])[span.start : span.end]
+        for r in _records()
+        for span in split_sentences(str(r["text"]))
+    ][:300]
     semantic.embed(["warm"], ["warm up"])
     started = time.perf_counter()
     semantic.embed([str(i) for i in range(len(texts))], texts)

@@ -58,15 +58,15 @@ class Labelled:
     claims: pl.DataFrame
 
 
-def data_sets() -> list[tuple[str, list[Path], Path]]:
+def data_sets(shared: Path = SHARED) -> list[tuple[str, list[Path], Path]]:
     """(name, article paths, gold file) of each data set present."""
     found = []
-    events = SHARED / "eval" / "events"
+    events = shared / "eval" / "events"
     for event in sorted(events.iterdir()) if events.exists() else []:
         if (event / "gold.csv").exists():
             found.append((event.name, [event / "articles"], event / "gold.csv"))
-    if (SHARED / "seeds").exists():
-        found.append(("seeds", [SHARED / "seeds"], SHARED / "eval" / "seeds_gold.csv"))
+    if (shared / "seeds").exists():
+        found.append(("seeds", [shared / "seeds"], shared / "eval" / "seeds_gold.csv"))
     found.append(("samples", [ROOT / "data/samples/articles"], ROOT / "data/samples/gold.csv"))
     return found
 
@@ -165,8 +165,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check", action="store_true", help="fit and report, write nothing")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared/ folder")
     args = parser.parse_args()
-    sets = [labelled(*d) for d in data_sets()]
+    sets = [labelled(*d) for d in data_sets(args.shared)]
+    if not any(d.name not in ("seeds", "samples") for d in sets):
+        sys.exit(f"no development events under {args.shared / 'eval' / 'events'}")
     for d in sets:
         print(
             f"{d.name}: {d.scored.height} pairs, {(d.labels == 1).sum()} same-fact, "

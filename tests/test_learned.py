@@ -23,6 +23,7 @@ def _pairs(**columns: list[object]) -> pl.DataFrame:
         "semantic": [None] * n,
         "latent": [None] * n,
         "numbers_shared": [0] * n,
+        "numbers_near": [0] * n,
         "same_language": [False] * n,
     }
     base.update(columns)

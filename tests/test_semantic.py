@@ -130,3 +130,12 @@ def test_the_bundled_model_relates_a_translation_more_than_another_fact() -> Non
     assert latent_translation > latent_unrelated
     again = semantic.embed(["en"], texts[:1])  # deterministic: a stored vector stays right
     assert np.allclose(again["dense"].to_numpy()[0], dense[0], atol=1e-6)
+
+
+def test_a_handful_of_pages_in_another_language_does_not_embed_a_corpus() -> None:
+    rows = [(f"ar{i}", f"s{i % 7}", "ar", D) for i in range(400)]
+    rows += [("en1", "wire", "en", D), ("en2", "wire", "en", D)]
+    found = set(semantic.needing(_meta(rows), 60).to_list())
+    assert found == {"en1", "en2"}  # the two English claims only (cheap), not 400 Arabic ones
+    rows += [(f"fr{i}", f"f{i}", "fr", D) for i in range(40)]  # a real second language: 10 %
+    assert len(semantic.needing(_meta(rows), 60)) == len(rows)

@@ -83,7 +83,8 @@ class Settings(BaseSettings):
     semantic: Literal["auto", "all", "off"] = Field(
         default="auto",
         description="Claim vectors from the bundled multilingual model: 'auto' embeds the "
-        "claims whose window holds articles of another language (about 40 ms a claim, once); "
+        "claims whose window holds claims of other languages, at least 5% of their own "
+        "language's there (about 160 ms a claim on one core, once); "
         "'all' every claim; 'off' none (names, concepts, numbers and dates only).",
     )
     semantic_candidates: int = Field(

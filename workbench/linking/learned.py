@@ -49,6 +49,7 @@ FEATURES: dict[str, pl.Expr] = {
     "has_concept": _present("concept"),
     "anchor": _signal("anchor"),
     "numbers_shared": pl.col("numbers_shared").fill_null(0).clip(0, 3).cast(pl.Float64),
+    "numbers_near": pl.col("numbers_near").fill_null(0).clip(0, 3).cast(pl.Float64),
     "attribution": _present("attribution"),
     "same_language": _SAME,
     "token_same_language": _signal("token") * _SAME,
