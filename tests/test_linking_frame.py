@@ -12,6 +12,7 @@ from workbench.jobs.link import link
 from workbench.linking import frame
 from workbench.linking.explain import Suggestion, explain, frame_signs
 from workbench.linking.features import Features, sentence_features
+from workbench.linking.gazetteer import gazetteer, name_key
 from workbench.settings import Settings
 from workbench.store import Store
 from workbench.text.normalise import normalise
@@ -41,6 +42,66 @@ def _frame(text: str) -> tuple[set[str], set[str]]:
 )
 def test_places(text: str, expected: set[str]) -> None:
     assert _frame(text)[0] == expected
+
+
+def _city(name: str) -> str:
+    """The gazetteer key of a place, by one of its names."""
+    return gazetteer().names[name_key(name)].key
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param("An earthquake struck Herat on Saturday.", "Herat", id="en, no locative"),
+        pytest.param("زلزله‌ای شدید هرات را لرزاند", "Herat", id="fa, no locative"),
+        pytest.param("زلزله دیروز در هرات رخ داد", "Herat", id="fa, after در"),
+        pytest.param("ضرب الزلزال مدينة هرات فجرا", "Herat", id="ar, after a place head"),
+        pytest.param("Землетрясение в Герате унесло сотни жизней.", "Herat", id="ru, в + case"),
+        pytest.param("Ein Erdbeben bei Herat hat Hunderte getötet.", "Herat", id="de, bei"),
+        pytest.param("Un terremoto cerca de Herat dejó cientos de muertos.", "Herat", id="es"),
+        pytest.param("Un terremoto a Herat ha ucciso centinaia di persone.", "Herat", id="it, a"),
+        pytest.param("ہرات میں زلزلہ آیا", "Herat", id="ur, postposition after the name"),
+        pytest.param("ہرات سے امدادی ٹیمیں روانہ ہوئیں", "Herat", id="ur, سے"),
+        pytest.param("Deprem Herat'ta yüzlerce can aldı.", "Herat", id="tr, case suffix"),
+        pytest.param("Ο σεισμός έπληξε τη Σαραγόσα.", "Zaragoza", id="el, no locative"),
+        pytest.param("Η συνάντηση έγινε στη Θεσσαλονίκη.", "Thessaloniki", id="el, στη"),
+        pytest.param("Η συνάντηση έγινε κοντά σε Πάτρα.", "Patras", id="el, κοντά σε"),
+        pytest.param("Встреча прошла около Казани.", "Kazan", id="ru, около + genitive"),
+        pytest.param("Die Gespräche fanden nahe München statt.", "Munich", id="de, nahe"),
+        pytest.param("La reunión se celebró en Zaragoza.", "Zaragoza", id="es, en"),
+        pytest.param("L'incontro si è tenuto nella vecchia Torino.", "Turin", id="it, no locative"),
+        pytest.param("Il vertice si è svolto vicino a Milano.", "Milan", id="it, vicino a"),
+        pytest.param("He spoke in Mazar-i-Sharif on Monday.", "Mazar-i-Sharif", id="hyphenated"),
+        pytest.param("وصلت المساعدات إلى مزار شريف", "Mazar-i-Sharif", id="ar, two words"),
+    ],
+)
+def test_gazetteer_places_in_every_script(text: str, place: str) -> None:
+    assert _city(place) in _frame(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Nice weather helped the rescuers on Sunday.", id="Nice at a sentence start"),
+        pytest.param("Mobile phones were cut off across the valley.", id="Mobile, sentence start"),
+        pytest.param("Rescuers said the mobile network was down.", id="mobile in lower case"),
+        pytest.param("قال سلام إن المحادثات انتهت", id="سلام, peace: a lexicon word"),
+        pytest.param("وقال بأنه سيعود غدا", id="بأنه, that it: not Baneh"),
+        pytest.param("تجمع المحتجون في ميدان التحرير", id="ميدان, square: not Medan"),
+        pytest.param("سيستمر العمل يوما بعد يوم", id="يوما, a day: not Yuma"),
+        pytest.param("Lawmakers heard Nancy Pelosi on Tuesday.", id="a name beside a name"),
+        pytest.param("The IRNA agency reported it.", id="an acronym"),
+    ],
+)
+def test_common_words_are_not_places(text: str) -> None:
+    assert not any(k.startswith("g:") for k in _frame(text)[0]), _frame(text)[0]
+
+
+def test_those_common_words_are_gazetteer_names_all_the_same() -> None:
+    # The cases above are not places by the way they are written, not for want of a name:
+    # Mobile (Alabama), Nancy, Salerno (which GeoNames also calls Irna), Medan, Yuma.
+    for name in ("Mobile", "Nancy", "IRNA", "ميدان", "يوما"):
+        assert _city(name).startswith("g:"), name
 
 
 @pytest.mark.parametrize(
@@ -109,6 +170,82 @@ def test_a_place_sign_needs_one_level_and_no_mention_across() -> None:
     assert frame.place_sign({"c:syria"}, {"c:damascus"}, nothing, nothing) is None
     # The other claim names the place elsewhere ("... from Geneva, where ..."): no sign.
     assert frame.place_sign({"n:mrfnd"}, {"c:geneva"}, (set(), {"geneva"}), nothing) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        pytest.param(
+            ("Rescuers reached Herat on Sunday after the quake.", "en"),
+            ("امدادگران روز یکشنبه پس از زلزله به هرات رسیدند.", "fa"),
+            False,
+            id="one city in two scripts agrees",
+        ),
+        pytest.param(
+            ("Rescuers reached Herat on Sunday after the quake.", "en"),
+            ("Спасатели добрались до Герата в воскресенье после землетрясения.", "ru"),
+            False,
+            id="one city in Latin and Cyrillic agrees",
+        ),
+        pytest.param(
+            ("Rescuers reached Herat on Sunday after the quake.", "en"),
+            ("امدادگران روز یکشنبه پس از زلزله در بلخ مستقر شدند.", "fa"),
+            True,
+            id="two cities of one country differ",
+        ),
+        pytest.param(
+            ("The quake struck Herat, officials said.", "en"),
+            ("The quake struck Kandahar, officials said.", "en"),
+            True,
+            id="two cities in one script differ",
+        ),
+        pytest.param(
+            ("The quake struck in Afghanistan, officials said.", "en"),
+            ("زلزله هرات را لرزاند.", "fa"),
+            False,
+            id="a country and one of its cities: other levels",
+        ),
+        pytest.param(
+            ("Talks on Armenia were held in Yerevan.", "en"),
+            ("Talks on Armenia were held in Gyumri.", "en"),
+            True,
+            id="a country both name does not hide that their cities differ",
+        ),
+        pytest.param(
+            ("Aid arrived in Herat and Kandahar.", "en"),
+            ("Aid arrived in Herat.", "en"),
+            False,
+            id="a city of one claim named in the other",
+        ),
+    ],
+)
+def test_gazetteer_place_signs(a: tuple[str, str], b: tuple[str, str], differs: bool) -> None:
+    signs = frame_signs(claim(*a), claim(*b), 7)
+    assert any(s.startswith("place:") for s in signs) is differs, signs
+
+
+def test_a_gazetteer_place_is_shown_as_the_claim_writes_it() -> None:
+    herat, balkh = _city("Herat"), _city("Balkh")
+    sign = frame.place_sign({herat}, {balkh}, (set(), set()), (set(), set()), ({}, {"blk": "بلخ"}))
+    assert sign == "place: Herāt ≠ بلخ"
+    # Herat's key on both sides, or a name like its main name in the other: no difference.
+    assert frame.place_sign({herat}, {herat, balkh}, (set(), set()), (set(), set())) is None
+    assert frame.place_sign({herat}, {balkh}, (set(), set()), ({"hrt"}, set())) is None
+
+
+def test_the_gazetteer_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.linking import gazetteer as module
+
+    builds = []
+    build = module._build
+    monkeypatch.setattr(module, "_build", lambda: builds.append(1) or build())
+    module.gazetteer.cache_clear()
+    frame._word_places.cache_clear()  # words already read hold places of the old index
+    texts = ("Rescuers reached Herat.", "زلزله هرات را لرزاند", "Спасатели в Герате.")
+    keys = [_frame(text)[0] for text in texts]
+    assert builds == [1]
+    assert keys == [{_city("Herat")}] * 3
+    assert module.gazetteer() is module.gazetteer()
 
 
 def claim(text: str, language: str, published: dt.date | None = PUBLISHED) -> Features:
