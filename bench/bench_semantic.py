@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import tempfile
 import time
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import duckdb  # noqa: E402
 from bench_link import Run, measured  # noqa: E402
 
 from workbench.ingest.readers import read_records  # noqa: E402
@@ -89,8 +91,6 @@ def link() -> None:
                 "-q",
                 *map(str, (e / "articles" for e in sorted(EVENTS.iterdir()))),
             )
-            import os
-
             os.environ["WORKBENCH_SEMANTIC"] = env_args[0]
             run = measured("--db", str(db), "link", "-q")
             _row(name, run)
@@ -120,8 +120,6 @@ def feed(copies: int) -> None:
                         handle.write(json.dumps(moved, ensure_ascii=False) + "\n")
             db = Path(tmp) / f"feed{n}.duckdb"
             measured("--db", str(db), "ingest", "-q", str(path))
-            import duckdb
-
             claims = (
                 duckdb.connect(str(db), read_only=True)
                 .execute("SELECT count(*) FROM claims")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -195,3 +196,29 @@ def test_html_main_text_and_metadata() -> None:
 def test_html_without_text_is_rejected() -> None:
     (rejection,) = read("empty.html", b"<html><body><nav>Home</nav></body></html>")
     assert isinstance(rejection, Rejection)
+
+
+def test_stored_copy_header_gives_outlet_address_day_and_language() -> None:
+    page = (
+        b"SOURCE: Harbor Post | URL: https://example.org/a | DATE: 2025-03-10 | LANG: en "
+        b"| NOTE: first 2,000 characters\n"
+        b"Engineers inspect the Zaran dam\n\n"
+        b"The commission said on Monday that 120 engineers inspected the dam.\n"
+    )
+    (record,) = read("harbor.txt", page)
+    assert isinstance(record, InputRecord)
+    assert (record.source, record.url, record.language) == (
+        "Harbor Post",
+        "https://example.org/a",
+        "en",
+    )
+    assert record.published == dt.date(2025, 3, 10)
+    assert record.title == "Engineers inspect the Zaran dam"
+    assert record.text.startswith("SOURCE:")  # kept as received; the header is chrome
+
+
+def test_stored_copy_header_line_is_chrome() -> None:
+    from workbench.ingest.scraped import is_chrome
+
+    assert is_chrome("SOURCE: Harbor Post | URL: https://example.org/a | DATE: 2025-03-10")
+    assert not is_chrome("SOURCE: officials said the dam was inspected.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -20,6 +21,7 @@ from workbench.export.status import export_claimreview, export_claims_status
 from workbench.export.verdict_import import import_verdicts
 from workbench.export.verdicts import export_verdicts
 from workbench.ingest.pipeline import ingest as run_ingest
+from workbench.jobs.evaluate import Figures
 from workbench.jobs.evaluate import evaluate as run_evaluate
 from workbench.jobs.link import link as run_link
 from workbench.models import IngestReport
@@ -223,15 +225,8 @@ def evaluate(ctx: click.Context, gold: Path, articles_dir: Path, as_json: bool) 
     if result.embedding is not None:
         methods["e5 alone"] = result.embedding
     table = Table("figure", *methods)
-    for name in (
-        "recall",
-        "recall_at_5",
-        "recall_at_10",
-        "cross_language",
-        "same_language",
-        "conflicts_suggested",
-        "distinct_linked",
-    ):
+    shares = [f.name for f in dataclasses.fields(Figures) if f.name != "by_language_pair"]
+    for name in shares:
         cells = [getattr(m, name) for m in methods.values()]
         table.add_row(name, *("-" if v is None else f"{v:.3f}" for v in cells))
     out.print(table)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from workbench.linking import frame
 from workbench.linking.features import TITLE_GROUPS, Features
 from workbench.linking.lexicon import lexicon
+from workbench.linking.scoring import NEAR_RATIO
 
 FUZZY_NAME = 85.0
 FUZZY_PAIRS = 64  # fuzzy name comparisons are made only between short lists
@@ -95,12 +96,6 @@ def _date_differences(a: Features, b: Features) -> list[str]:
     return [f"date: {', '.join(sorted(days_a))} ≠ {', '.join(sorted(days_b))}"]
 
 
-#: Two numbers this close (ratio) are two versions of one figure when nothing else pairs
-#: them: a toll of 2,053 against 2,445, a magnitude of 6.2 against 6.3, 1,329 houses
-#: against 1,320; not 12 villages against 600 injured.
-NEAR_RATIO = 2.0
-
-
 def _value(text: str) -> float | None:
     try:
         return float(text)
@@ -109,6 +104,8 @@ def _value(text: str) -> float | None:
 
 
 def _near(a: str, b: str) -> bool:
+    """The rule of ``scoring._near_numbers`` (there column-wise, for ranking) for one pair of
+    values: both positive, both decimal or both whole, at most :data:`NEAR_RATIO` apart."""
     x, y = _value(a), _value(b)
     if x is None or y is None or x <= 0 or y <= 0 or x == y:
         return False

@@ -152,27 +152,24 @@ def _lexicon_place(norm: str) -> str | None:
     return f"c:{concept}" if concept is not None and concept in lexicon().places else None
 
 
+def _known_form(form: str) -> _Known | None:
+    place = gazetteer().names.get(form)
+    if place is not None:
+        return _Known(place.key, place=place)
+    key = _lexicon_place(form)
+    return _Known(key) if key is not None else None
+
+
 def _known(norm: str) -> _Known | None:
     """The known place one normalised word names: as written, inflected (Russian, Greek:
     "Герате", "Δαμασκό"), or a lexicon place with the clitic ب ("بدمشق", in Damascus)."""
-    names = gazetteer().names
-    place = names.get(norm)
-    if place is not None:
-        return _Known(place.key, place=place)
-    key = _lexicon_place(norm)
-    if key is not None:
-        return _Known(key)
+    found = _known_form(norm)
+    if found is not None:
+        return found
     if norm[:1] == "ب" and len(norm) > MIN_NAME:
         key = _lexicon_place(norm[1:])
         return _Known(key, locative=True) if key is not None else None
-    for variant in _inflected(norm):
-        place = names.get(variant)
-        if place is not None:
-            return _Known(place.key, place=place)
-        key = _lexicon_place(variant)
-        if key is not None:
-            return _Known(key)
-    return None
+    return next(filter(None, map(_known_form, _inflected(norm))), None)
 
 
 _NO_PLACE: tuple[bool, bool, _Known | None] = (False, False, None)
