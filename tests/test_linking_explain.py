@@ -18,6 +18,7 @@ def claim(
     dates: set[str] = frozenset(),  # type: ignore[assignment]
     negated: bool = False,
     names: tuple[tuple[str, str], ...] = (("كوبر", "kbr"),),
+    concepts: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> Features:
     return Features(
         claim_id="x",
@@ -27,7 +28,7 @@ def claim(
         published=dt.date(2025, 3, 10),
         tokens=(),
         name_keys=tuple(sorted({k for _, k in names})),
-        concepts=("meet",),
+        concepts=tuple(sorted({"meet", *concepts})),
         numbers=numbers,
         dates=tuple(sorted(dates)),
         titles=tuple(sorted(titles)),
@@ -109,6 +110,22 @@ CASES = [
         Suggestion.CORROBORATES,
         None,
         id="a magnitude is not a count",
+    ),
+    pytest.param(
+        claim(numbers=(("6.2", ""),), concepts={"magnitude"}),
+        claim(numbers=(("6", ""),), concepts={"magnitude", "earthquake"}),
+        60,
+        Suggestion.CONFLICTS,
+        "number: 6.2 ≠ 6",
+        id="two readings of one magnitude, one of them whole",
+    ),
+    pytest.param(
+        claim(numbers=(("6.2", ""),), concepts={"magnitude"}),
+        claim(numbers=(("6", ""),), concepts={"village"}),
+        60,
+        Suggestion.CORROBORATES,
+        None,
+        id="a magnitude in one claim only is not a scale for the other's count",
     ),
     pytest.param(
         claim(numbers=(("61", "year"),)),

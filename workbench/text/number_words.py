@@ -231,7 +231,8 @@ FA = Lexicon(
     # "پنج شنبه" is Thursday, not five.
     guard=r"(?![\s\u200c]*شنبه)",
     digits=True,
-    point=("ممیز",),
+    # Dari writes a decimal point as Urdu does ("شش اعشاریه یک": six point one).
+    point=("ممیز", "اعشاریه"),
     zero=("صفر",),
 )
 UR = Lexicon(
