@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLES
+from tests.processes import left_behind
 from tests.review_fixtures import build_ui_db
 
 CHROMIUM = "/usr/bin/chromium"
@@ -52,6 +53,7 @@ def _start_server(db: Path) -> tuple[str, subprocess.Popen[bytes]]:
         [sys.executable, "-m", "workbench", "--db", str(db), "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own session: what it leaves behind can be found
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -93,6 +95,19 @@ def test_server_answers_on_localhost_only(served: tuple[str, Path]) -> None:
     with socket.socket() as sock:
         sock.settimeout(2)
         assert sock.connect_ex((outside[0], port)) != 0
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "kill-9"])
+def test_a_stopped_server_leaves_no_process(tmp_path: Path, how: signal.Signals) -> None:
+    db = build_ui_db(tmp_path / "stopped.duckdb")
+    url, process = _start_server(db)
+    with urllib.request.urlopen(url, timeout=10) as response:  # a session has been served
+        assert response.status == 200
+    process.send_signal(how)
+    process.wait(timeout=20)
+    assert not left_behind(process.pid), f"serve stopped by {how.name} left processes running"
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", int(url.rsplit(":", 1)[1]))) != 0
 
 
 def _browser() -> Any:

@@ -21,6 +21,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SAMPLES
+from tests.processes import left_behind, pool_working
 
 WORDS = (
     "minister said water dam river accord signed engineers inspection fund million dollars "
@@ -57,6 +58,7 @@ def _workbench(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
+        start_new_session=True,  # its own session: what it leaves behind can be found
     )
 
 
@@ -103,6 +105,7 @@ def _kill_at_random(
             process.send_signal(signal.SIGKILL)
             kills += 1
         process.wait(timeout=60)
+        assert not left_behind(process.pid), "a killed run left processes running"
     return kills
 
 
@@ -202,6 +205,88 @@ def test_killed_link_then_the_same_command_equals_a_clean_run(
     done = _finish(db, "link", "-q")
     assert done.returncode == 0, done.stderr
     assert _snapshot(db) == _snapshot(clean_db)
+
+
+#: Two workers: a pool (fork server and workers) whatever the machine.
+POOLED = {"WORKBENCH_WORKERS": "2", "WORKBENCH_BATCH_ARTICLES": "100"}
+
+
+@pytest.fixture(scope="module")
+def unlinked(link_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The larger feed ingested, not linked: a link run has seconds of work to be stopped in."""
+    db = tmp_path_factory.mktemp("unlinked") / "unlinked.duckdb"
+    assert _finish(db, "ingest", "-q", link_feed).returncode == 0
+    return db
+
+
+def _stopped_mid_run(
+    db: Path, args: tuple[str | Path, ...], how: signal.Signals
+) -> tuple[int, str]:
+    """Start the command, send ``how`` once its pool is working; exit status and stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--db", str(db), *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **POOLED},
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not pool_working(process.pid) and process.poll() is None:
+            assert time.monotonic() < deadline, "no worker started in 60 s"
+            time.sleep(0.05)
+        time.sleep(0.2)  # inside the pool's work
+        assert process.poll() is None, "the run ended before it could be stopped"
+        process.send_signal(how)
+        # Workers watch the run and the pool is stopped, so stderr closes with them.
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=20)
+    left = left_behind(process.pid)
+    assert not left, f"{how.name} left processes running: {left}"
+    return process.returncode, stderr.decode()
+
+
+STOPS = [
+    pytest.param(signal.SIGINT, 130, "stopped by Ctrl-C", id="SIGINT"),
+    pytest.param(signal.SIGTERM, 143, "stopped by SIGTERM", id="SIGTERM"),
+    pytest.param(signal.SIGKILL, -9, "", id="kill-9"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("how", "status", "said"), STOPS)
+def test_a_stopped_ingest_leaves_no_process_and_keeps_whole_batches(
+    link_feed: Path, tmp_path: Path, how: signal.Signals, status: int, said: str
+) -> None:
+    db = tmp_path / "stopped.duckdb"
+    code, stderr = _stopped_mid_run(db, ("ingest", "-q", link_feed), how)
+    assert code == status, stderr
+    assert said in stderr and ("batches written before it are kept" in stderr or not said)
+    # What was kept is whole: the same command again ends where a clean run ends.
+    done = _finish(db, "ingest", "-q", link_feed)
+    assert done.returncode == 0, done.stderr
+    articles, claims, with_claims = _totals(db)
+    assert articles == with_claims == 4200 and claims > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("how", "status", "said"), STOPS)
+def test_a_stopped_link_leaves_no_process_and_no_matches(
+    unlinked: Path, tmp_path: Path, how: signal.Signals, status: int, said: str
+) -> None:
+    db = tmp_path / "stopped-link.duckdb"
+    db.write_bytes(unlinked.read_bytes())
+    code, stderr = _stopped_mid_run(db, ("link", "-q"), how)
+    assert code == status, stderr
+    assert said in stderr and ("nothing of this one was kept" in stderr or not said)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM matches").fetchone() == (0,)
+    finally:
+        con.close()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,33 @@ def _user_errors(*kinds: type[Exception]) -> Iterator[None]:
         yield
     except caught as error:
         raise click.ClickException(str(error)) from None
+
+
+class Stopped(BaseException):
+    """SIGTERM arrived (a scheduler, ``docker stop``, ``timeout``): unwind as Ctrl-C does, so
+    worker pools end before the command exits. Not an ``Exception``: nothing swallows it."""
+
+    exit_code = 128 + signal.SIGTERM
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Stopped
+
+
+#: Exit status of a run stopped by Ctrl-C (the shell's convention, 128 + SIGINT).
+INTERRUPTED = 128 + signal.SIGINT
+
+
+@contextmanager
+def _stoppable(kept: str) -> Iterator[None]:
+    """A run stopped by Ctrl-C or SIGTERM: one line saying so and what was ``kept``, and the
+    shell's exit status (130, 143). The workers have ended by the time it is printed."""
+    try:
+        yield
+    except (KeyboardInterrupt, Stopped) as stop:
+        how = "SIGTERM" if isinstance(stop, Stopped) else "Ctrl-C"
+        err.print(f"stopped by {how}: {kept}", markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(Stopped.exit_code if isinstance(stop, Stopped) else INTERRUPTED) from None
 
 
 def _store(ctx: click.Context) -> Store:
@@ -101,7 +129,11 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source: str | None, quie
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        with _user_errors():
+        kept = (
+            "the batches written before it are kept, the one in progress is not; "
+            "the same command again goes on from there"
+        )
+        with _user_errors(), _stoppable(kept):
             report = run_ingest(list(paths), _store(ctx), ctx.obj, source=source, progress=advance)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
@@ -181,7 +213,10 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
         def advance(stage: str, done: int, total: int) -> None:
             bar.update(task, description=stage, completed=done, total=total or None)
 
-        with _user_errors():
+        kept = "a link run writes all of its output at once, so nothing of this one was kept"
+        if rebuild:
+            kept += " (the matches --rebuild dropped stay dropped until a run finishes)"
+        with _user_errors(), _stoppable(kept + "; the same command again starts it over"):
             report = run_link(_store(ctx), ctx.obj, progress=advance, rebuild=rebuild)
     suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))
     out.print(
@@ -422,5 +457,8 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. SIGTERM stops a run the way Ctrl-C does (see
+    :class:`Stopped`), unless the embedding program handles SIGTERM itself."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _on_sigterm)
     cli(prog_name="workbench")

@@ -1,8 +1,18 @@
-"""A process pool for CPU-bound batches (article building, linker features and explanations)."""
+"""A process pool for CPU-bound batches (article building, linker features and explanations).
+
+No run leaves a worker behind: a pool stopped by an exception (Ctrl-C, SIGTERM turned into
+an exit by the CLI, an error) cancels what is queued and ends its workers before the
+exception goes on; and each worker watches the process that started it, exiting within a
+moment of its death, so even ``kill -9`` of a run leaves nothing running.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -11,19 +21,85 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: Seconds between looks at the parent where the kernel cannot tell (no pidfd).
+POLL_SECONDS = 0.5
+#: Seconds a worker is given to end after SIGTERM before it is killed.
+STOP_SECONDS = 5.0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _wait_for_death(pid: int) -> None:
+    """Return once process ``pid`` has ended (a pidfd turns readable: no polling, on Linux)."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+        return
+    while _alive(pid) and os.getppid() != 1:
+        time.sleep(POLL_SECONDS)
+
+
+def watch_parent(pid: int) -> None:
+    """Worker initializer: exit this process at once when process ``pid`` (the run) ends.
+
+    Under forkserver a worker's parent is the fork server, not the run, so the run's pid is
+    watched directly. The watching thread is a daemon and costs nothing while it waits.
+    """
+
+    def watch() -> None:
+        _wait_for_death(pid)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel queued work and end the workers now (SIGTERM, then SIGKILL after a grace)."""
+    # The executor keeps no public handle on its processes; this one is stable since 3.8.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + STOP_SECONDS
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+
 
 @contextmanager
 def process_pool(workers: int) -> Iterator[Executor | None]:
     """A pool of ``workers`` processes, or ``None`` for one (work then runs in-process).
 
-    forkserver: workers start clean, without the threads DuckDB and polars keep.
+    forkserver: workers start clean, without the threads DuckDB and polars keep. Leaving the
+    block normally waits for the work; leaving it by an exception stops the workers first.
     """
     if workers <= 1:
         yield None
         return
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
+    )
+    try:
         yield pool
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def chunked_map(
