@@ -103,3 +103,22 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("WORKBENCH_DB", str(target))
     result = CliRunner().invoke(cli, ["ingest", "-q", str(SAMPLES / "articles")])
     assert result.exit_code == 0 and target.exists()
+
+
+def test_status_shows_hostile_outlet_names_as_written_text(run_cli: RunCli, tmp_path: Path) -> None:
+    """Outlet names are untrusted: never Rich markup, never escape codes or bidi overrides."""
+    feed = tmp_path / "feed.jsonl"
+    names = ["Wire [/x]", "[bold red]Loud[/]", "Evil\x1b[2J\x1b]0;owned\x07 News", "Rtl\u202eswen"]
+    with feed.open("w", encoding="utf-8") as handle:
+        for i, name in enumerate(names):
+            text = f"The minister said on Monday that {i + 2} dams would open. Talks went on."
+            handle.write(json.dumps({"id": f"h{i}", "source": name, "text": text}) + "\n")
+    assert run_cli("ingest", "-q", feed).exit_code == 0
+    result = run_cli("status")
+    assert result.exit_code == 0, result.output
+    assert "Wire [/x]" in result.output and "[bold red]Loud[/]" in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\u202e" not in result.output
+    assert (
+        "Evil\\x1b[2J\\x1b]0;owned\\x07 News" in result.output and "Rtl\\u202eswen" in result.output
+    )

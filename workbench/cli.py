@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ from workbench.models import IngestReport
 from workbench.review.quality import quality
 from workbench.settings import Settings, describe
 from workbench.store import Store, StoreError
+from workbench.text.normalise import BIDI_CONTROLS
 
 err = Console(stderr=True)
 out = Console()
@@ -71,6 +73,15 @@ def _stoppable(kept: str) -> Iterator[None]:
         raise SystemExit(Stopped.exit_code if isinstance(stop, Stopped) else INTERRUPTED) from None
 
 
+_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+
+def shown(value: object, style: str = "") -> Text:
+    """``value`` for the terminal: never read as Rich markup (an outlet named ``Wire [/x]``),
+    and escape codes and bidi controls written out (``\x1b``, ``\u202e``), not obeyed."""
+    return Text(_CONTROLS.sub(lambda m: ascii(m.group())[1:-1], str(value)), style=style)
+
+
 def _store(ctx: click.Context) -> Store:
     settings: Settings = ctx.obj
     return Store(settings.db)
@@ -96,11 +107,11 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 def _print_report(report: IngestReport) -> None:
     for skipped in report.skipped:
-        err.print(Text(str(skipped), style="dim"), soft_wrap=True)
+        err.print(shown(skipped, style="dim"), soft_wrap=True)
     for note in report.notes:
-        err.print(Text("warning ", style="yellow") + Text(str(note)), soft_wrap=True)
+        err.print(Text("warning ", style="yellow") + shown(note), soft_wrap=True)
     for rejected in report.rejected:
-        err.print(Text("rejected ", style="red") + Text(str(rejected)), soft_wrap=True)
+        err.print(Text("rejected ", style="red") + shown(rejected), soft_wrap=True)
     out.print(
         f"{report.files} files, {report.records} records: {report.ingested} articles ingested "
         f"({report.claims} claims), {report.duplicates} duplicates, "
@@ -152,9 +163,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
             json.dumps({"totals": totals, "by_source": frame.to_dicts()}, ensure_ascii=False)
         )
         return
-    table = Table("source", "language", "articles", "claims", title=str(store.path))
+    table = Table("source", "language", "articles", "claims", title=shown(store.path))
     for row in frame.iter_rows():
-        table.add_row(*(str(v) for v in row))
+        table.add_row(*(shown(v) for v in row))
     out.print(table)
     out.print(", ".join(f"{v} {k}" for k, v in totals.items()), highlight=False)
 
@@ -270,9 +281,9 @@ def evaluate(ctx: click.Context, gold: Path, articles_dir: Path, as_json: bool) 
     out.print(f"linker by language pair (found at 10 / gold): {pairs or '-'}", highlight=False)
     out.print(f"{result.resolved} of {result.pairs} gold pairs resolved to claims", highlight=False)
     if result.unresolved:
-        out.print(f"unresolved: {', '.join(result.unresolved)}", markup=False, highlight=False)
+        out.print(shown(f"unresolved: {', '.join(result.unresolved)}"), highlight=False)
     if result.missed:
-        out.print(f"not in the top 5: {', '.join(result.missed)}", markup=False, highlight=False)
+        out.print(shown(f"not in the top 5: {', '.join(result.missed)}"), highlight=False)
 
 
 @cli.command()
@@ -372,7 +383,7 @@ def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
     with _user_errors(ValueError):
         report = import_verdicts(_store(ctx.find_root()), in_path)
     for problem in [*report.rejected, *report.unknown]:
-        err.print(Text("rejected ", style="red") + Text(str(problem)), soft_wrap=True)
+        err.print(Text("rejected ", style="red") + shown(problem), soft_wrap=True)
     click.echo(
         f"{report.rows} rows: {report.added} verdicts imported, {report.already} already "
         f"present, {len(report.rejected)} invalid, {len(report.unknown)} on unknown matches"
@@ -412,7 +423,7 @@ def agreement_cmd(ctx: click.Context, as_json: bool) -> None:
     out.print(confusion)
     for item in a.disagreements:
         verdicts = ", ".join(f"{r}: {v}" for r, v in item["verdicts"].items())  # type: ignore[attr-defined]
-        out.print(f"disagreement {item['match_id']}: {verdicts}", markup=False, highlight=False)
+        out.print(shown(f"disagreement {item['match_id']}: {verdicts}"), highlight=False)
     precision = Table("score >=", "judged", "related", "precision", title="linker precision")
     for row in found.calibration.iter_rows(named=True):
         precision.add_row(
@@ -450,7 +461,7 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         "--browser.gatherUsageStats",
         "false",
     ]
-    err.print(f"serving {ctx.obj.db} on http://{host}:{port}", highlight=False)
+    err.print(shown(f"serving {ctx.obj.db} on http://{host}:{port}"), highlight=False)
     # Become Streamlit rather than start it: a signal to this process reaches the server, and
     # nothing is left running when it is stopped.
     os.execve(sys.executable, command, env)
