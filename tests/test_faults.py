@@ -219,10 +219,12 @@ def unlinked(link_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _stopped_mid_run(
-    db: Path, args: tuple[str | Path, ...], how: signal.Signals
-) -> tuple[int, str]:
-    """Start the command, send ``how`` once its pool is working; exit status and stderr."""
+def _stop_mid_run(
+    db: Path, args: tuple[str | Path, ...], how: signal.Signals, status: int, said: str, kept: str
+) -> None:
+    """Start the command, send ``how`` once its pool is working; the run must end with
+    ``status``, leave no process, and (unless killed, ``said`` empty) say ``said`` and what
+    was ``kept``."""
     process = subprocess.Popen(
         [sys.executable, "-m", "workbench", "--db", str(db), *map(str, args)],
         stdout=subprocess.DEVNULL,
@@ -246,7 +248,8 @@ def _stopped_mid_run(
             process.wait(timeout=20)
     left = left_behind(process.pid)
     assert not left, f"{how.name} left processes running: {left}"
-    return process.returncode, stderr.decode()
+    assert process.returncode == status, stderr.decode()
+    assert said in stderr.decode() and (kept in stderr.decode() or not said)
 
 
 STOPS = [
@@ -262,9 +265,8 @@ def test_a_stopped_ingest_leaves_no_process_and_keeps_whole_batches(
     link_feed: Path, tmp_path: Path, how: signal.Signals, status: int, said: str
 ) -> None:
     db = tmp_path / "stopped.duckdb"
-    code, stderr = _stopped_mid_run(db, ("ingest", "-q", link_feed), how)
-    assert code == status, stderr
-    assert said in stderr and ("batches written before it are kept" in stderr or not said)
+    kept = "batches written before it are kept"
+    _stop_mid_run(db, ("ingest", "-q", link_feed), how, status, said, kept)
     # What was kept is whole: the same command again ends where a clean run ends.
     done = _finish(db, "ingest", "-q", link_feed)
     assert done.returncode == 0, done.stderr
@@ -279,9 +281,7 @@ def test_a_stopped_link_leaves_no_process_and_no_matches(
 ) -> None:
     db = tmp_path / "stopped-link.duckdb"
     db.write_bytes(unlinked.read_bytes())
-    code, stderr = _stopped_mid_run(db, ("link", "-q"), how)
-    assert code == status, stderr
-    assert said in stderr and ("nothing of this one was kept" in stderr or not said)
+    _stop_mid_run(db, ("link", "-q"), how, status, said, "nothing of this one was kept")
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM matches").fetchone() == (0,)

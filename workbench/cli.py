@@ -131,7 +131,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source: str | None, quie
     """Ingest article files and folders (text pages, JSONL, JSON, CSV, HTML) into claims.
 
     Re-ingesting the same input adds nothing. Bad files and records are named with a reason;
-    the rest is ingested. Exit status 1 when anything was rejected.
+    the rest is ingested. Exit status 1 when anything was rejected. Ctrl-C or SIGTERM stops it
+    keeping the batches written (exit 130 or 143); its workers end with it.
     """
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
@@ -210,7 +211,8 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
     aside. Claims whose window holds articles of another language get vectors from the
     bundled multilingual model once (setting `semantic`); the score is the learned model's
     probability that two claims state the same fact. The database is held for writing only
-    while the output goes in, at the end.
+    while the output goes in, at the end. Ctrl-C or SIGTERM stops it keeping nothing of the
+    run (exit 130 or 143); its workers end with it.
     """
     columns = (
         TextColumn("{task.description}"),

@@ -29,11 +29,11 @@ STOP_SECONDS = 5.0
 
 def _alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # PermissionError too means it exists
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 
@@ -46,7 +46,7 @@ def _wait_for_death(pid: int) -> None:
     if fd is not None:
         select.select([fd], [], [])
         return
-    while _alive(pid) and os.getppid() != 1:
+    while _alive(pid):
         time.sleep(POLL_SECONDS)
 
 
