@@ -246,6 +246,8 @@ def _stop_mid_run(
         if process.poll() is None:
             process.kill()
             process.wait(timeout=20)
+        assert process.stderr is not None
+        process.stderr.close()  # also when it failed: an open pipe warns later, elsewhere
     left = left_behind(process.pid)
     assert not left, f"{how.name} left processes running: {left}"
     assert process.returncode == status, stderr.decode()
