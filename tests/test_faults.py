@@ -252,6 +252,8 @@ def _stop_mid_run(
     assert not left, f"{how.name} left processes running: {left}"
     assert process.returncode == status, stderr.decode()
     assert said in stderr.decode() and (kept in stderr.decode() or not said)
+    if said:  # one line, no traceback from a pool thread on the way out
+        assert stderr.decode().count("\n") == 1, stderr.decode()
 
 
 STOPS = [

@@ -65,10 +65,31 @@ def watch_parent(pid: int) -> None:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel queued work and end the workers now (SIGTERM, then SIGKILL after a grace)."""
-    # The executor keeps no public handle on its processes; this one is stable since 3.8.
+    """Cancel queued work and end the workers now (SIGTERM, then SIGKILL after a grace).
+
+    Ending workers mid-task must not leave the executor's manager thread, or the call
+    queue's feeder thread, waiting forever: the interpreter joins both at exit. A worker
+    killed while sending a large result leaves half a message in the result pipe, and the
+    feeder can be blocked on a call pipe no worker reads any more (CPython gh-94777). Once
+    the workers are gone this process holds the only other ends of both pipes, so closing
+    them turns each wait into end-of-file or a broken pipe.
+    """
+    # The executor keeps no public handle on these; the names are stable since 3.9.
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
+    calls = getattr(pool, "_call_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
+    # Let the manager drop the cancelled work first: a pool it finds broken while cancelled
+    # futures are still pending makes it fail (InvalidStateError) before it cleans up.
+    settle = time.monotonic() + 1.0
+    while (
+        getattr(pool, "_cancel_pending_futures", False)
+        and manager is not None
+        and manager.is_alive()
+        and time.monotonic() < settle
+    ):
+        time.sleep(0.005)
     for process in processes:
         if process.is_alive():
             process.terminate()
@@ -78,6 +99,13 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(1.0)
+    if manager is not None and manager.is_alive():
+        if results is not None:
+            results._writer.close()  # a half-read result now ends in EOF: the pool is broken
+        manager.join(STOP_SECONDS)
+    if calls is not None and not (manager is not None and manager.is_alive()):
+        calls._reader.close()  # a feeder blocked in send now fails (EPIPE, ignored) and ends
+        calls.cancel_join_thread()  # and exit never waits on it
 
 
 @contextmanager
