@@ -106,7 +106,9 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_status_shows_hostile_outlet_names_as_written_text(run_cli: RunCli, tmp_path: Path) -> None:
-    """Outlet names are untrusted: never Rich markup, never escape codes or bidi overrides."""
+    """Outlet names are untrusted: never Rich markup, never escape codes or bidi overrides.
+    (Ingest already drops control characters from every field; bidi marks are kept, as
+    Arabic and Persian text needs them, and are written out here, not obeyed.)"""
     feed = tmp_path / "feed.jsonl"
     names = ["Wire [/x]", "[bold red]Loud[/]", "Evil\x1b[2J\x1b]0;owned\x07 News", "Rtl\u202eswen"]
     with feed.open("w", encoding="utf-8") as handle:
@@ -119,6 +121,4 @@ def test_status_shows_hostile_outlet_names_as_written_text(run_cli: RunCli, tmp_
     assert "Wire [/x]" in result.output and "[bold red]Loud[/]" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\u202e" not in result.output
-    assert (
-        "Evil\\x1b[2J\\x1b]0;owned\\x07 News" in result.output and "Rtl\\u202eswen" in result.output
-    )
+    assert "Evil[2J]0;owned News" in result.output and "Rtl\\u202eswen" in result.output

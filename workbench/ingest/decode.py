@@ -41,16 +41,54 @@ def _guess(data: bytes) -> str:
     return str(best)
 
 
-def _empty() -> str:
-    raise InputError("empty file")
+def _damaged_utf8(head: bytes) -> bool:
+    """UTF-8 with a few stray bytes: far more valid multi-byte characters than invalid bytes.
+
+    Text in a legacy encoding (Windows-1256, Latin-1) almost never forms valid multi-byte
+    UTF-8 sequences, so it is not mistaken for this; ASCII with stray bytes has no evidence
+    either way and is left to the guess.
+    """
+    text = head.decode("utf-8", errors="surrogateescape")
+    invalid = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in text if c > "\x7f") - invalid
+    return valid >= 20 * max(1, invalid)
 
 
-def decode_bytes(data: bytes, *, line_oriented: bool = False) -> str:
-    """Decode ``data`` as text, detecting its encoding.
+def detect_encoding(head: bytes, *, complete: bool) -> str:
+    """The encoding of a line-oriented file (JSONL, CSV), chosen from its first bytes.
 
-    ``line_oriented`` (JSONL, CSV): each line is a record of its own, so valid UTF-8 with
-    NUL or control bytes on some lines is not "binary": the reader rejects those lines and
-    keeps the good ones. (Random bytes are almost never valid UTF-8 and are still refused.)
+    ``head`` is the start of the file, ``complete`` whether it is the whole file. Each line
+    is a record of its own, so valid UTF-8 with NUL or control bytes on some lines is not
+    "binary": the reader rejects or cleans those lines and keeps the good ones. (Random bytes
+    are almost never valid UTF-8 and are still refused.)
+
+    Raises:
+        InputError: empty input, binary content, or no encoding that gives readable text.
+    """
+    if complete and not head.strip():
+        raise InputError("empty file")
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _damaged_utf8(head):
+        return "utf-8"  # the lines with the stray bytes are rejected, the others kept
+    if b"\x00" in head[:8192]:
+        raise InputError("binary content (NUL bytes), not text")
+    best = from_bytes(head).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot decode as text in any known encoding")
+    if _looks_binary(str(best)):
+        raise InputError("binary content (control characters), not text")
+    return str(best.encoding)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data`` (a whole file: a text page, JSON, HTML) as text, detecting its encoding.
 
     Raises:
         InputError: empty input, binary content, or no encoding that gives readable text.
@@ -72,8 +110,6 @@ def decode_bytes(data: bytes, *, line_oriented: bool = False) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = None
-        if line_oriented and text is not None:
-            return text if text.strip() else _empty()
         if b"\x00" in data[:8192]:
             raise InputError("binary content (NUL bytes), not text")
         if text is None:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from workbench.ingest.build import article_id, build_article
-from workbench.ingest.readers import SUFFIXES, read_records
+from workbench.ingest.decode import InputError
+from workbench.ingest.readers import LINE_SUFFIXES, SUFFIXES, read_records
 from workbench.models import Article, IngestReport, InputRecord, Note, Rejection, Skipped
 from workbench.parallel import process_pool
 from workbench.settings import Settings
@@ -36,60 +39,134 @@ class InputFile:
     name: str
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return os.path.commonpath([os.path.realpath(path), folder]) == str(folder)
+
+
+def _entry(path: Path, rel: str, folder: Path) -> InputFile | Rejection:
+    """One name in a folder: a regular file to read (a link only if it stays inside), or why not."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            if not _inside(path, folder):
+                return Skipped(path=rel, reason="skipped: symbolic link to outside the folder")
+            info = path.stat()
+    except FileNotFoundError:
+        return Rejection(path=rel, reason="broken symbolic link")
+    except OSError as error:
+        return Rejection(path=rel, reason=f"cannot read: {error.strerror or error}")
+    if not stat.S_ISREG(info.st_mode):
+        return Skipped(path=rel, reason=f"skipped: {_kind(info.st_mode)}, not a regular file")
+    if path.suffix.lower() not in SUFFIXES:
+        return Skipped(path=rel, reason=f"skipped: unsupported file type '{path.suffix}'")
+    return InputFile(path, rel)
+
+
 def _walk(folder: Path) -> Iterator[InputFile | Rejection]:
-    # followlinks=False: a symlink loop cannot trap us; linked files are still read.
+    # followlinks=False: a symlink loop cannot trap us; a linked folder is named, not entered.
+    real = Path(os.path.realpath(folder))
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked = sorted(d for d in dirs if not d.startswith(".") and (Path(root) / d).is_symlink())
+        for name in linked:
+            rel = (Path(root) / name).relative_to(folder).as_posix()
+            yield Skipped(path=rel, reason="skipped: symbolic link to a folder, not followed")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            rel = path.relative_to(folder).as_posix()
-            if path.suffix.lower() in SUFFIXES:
-                yield InputFile(path, rel)
-            else:
-                yield Skipped(path=rel, reason=f"skipped: unsupported file type '{path.suffix}'")
+            yield _entry(path, path.relative_to(folder).as_posix(), real)
 
 
 def discover(paths: list[Path]) -> Iterator[InputFile | Rejection]:
-    """Files to ingest under ``paths`` (folders recursively), or why a path cannot be used."""
+    """Files to ingest under ``paths`` (folders recursively), or why a path cannot be used.
+
+    Only regular files are read: a named pipe, socket or device is named as skipped, never
+    opened (opening a pipe would wait for a writer forever). Inside a folder a symbolic link
+    is followed only when it stays inside that folder. A path named on its own is read if it
+    is a regular file, wherever a link to it points: the user chose it.
+    """
     for path in paths:
-        if path.is_dir():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            reason = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            yield Rejection(path=str(path), reason=reason)
+            continue
+        except OSError as error:
+            yield Rejection(path=str(path), reason=f"cannot read: {error.strerror or error}")
+            continue
+        if stat.S_ISDIR(info.st_mode):
             yield from _walk(path)
-        elif path.is_file():
+        elif stat.S_ISREG(info.st_mode):
             yield InputFile(path, path.name)
-        elif path.is_symlink():
-            yield Rejection(path=str(path), reason="broken symbolic link")
         else:
-            yield Rejection(path=str(path), reason="no such file or folder")
-
-
-def _read(item: InputFile, settings: Settings) -> bytes | Rejection:
-    limit = int(settings.max_file_mb * 1_000_000)
-    try:
-        size = item.path.stat().st_size
-        if size > limit:
-            return Rejection(
-                path=item.name,
-                reason=f"file is {size / 1e6:.1f} MB, over the {settings.max_file_mb:g} MB "
-                "limit (max_file_mb / WORKBENCH_MAX_FILE_MB)",
+            yield Skipped(
+                path=str(path), reason=f"skipped: {_kind(info.st_mode)}, not a regular file"
             )
-        with item.path.open("rb") as handle:
-            return handle.read(limit + 1)
-    except PermissionError:
-        return Rejection(path=item.name, reason="permission denied")
-    except OSError as error:
-        return Rejection(path=item.name, reason=f"cannot read: {error.strerror or error}")
+
+
+def _open(item: InputFile) -> BinaryIO:
+    # O_NONBLOCK: should the name have become a pipe since it was listed, opening returns
+    # at once instead of waiting for a writer, and the check below refuses it.
+    fd = os.open(item.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError("not a regular file")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _file_records(
+    handle: BinaryIO, item: InputFile, settings: Settings, source: str | None
+) -> Iterator[InputRecord | Rejection]:
+    """The records of one open file: line formats streamed, whole formats under a size limit."""
+    if item.path.suffix.lower() in LINE_SUFFIXES:
+        yield from read_records(
+            item.path,
+            item.name,
+            handle,
+            default_source=source,
+            max_record_mb=settings.max_record_mb,
+        )
+        return
+    limit = int(settings.max_file_mb * 1_000_000)
+    size = os.fstat(handle.fileno()).st_size
+    if size > limit:
+        yield Rejection(
+            path=item.name,
+            reason=f"file is {size / 1e6:.1f} MB, over the {settings.max_file_mb:g} MB "
+            "limit (max_file_mb / WORKBENCH_MAX_FILE_MB)",
+        )
+        return
+    yield from read_records(item.path, item.name, handle.read(limit + 1), default_source=source)
 
 
 def _records(
     item: InputFile, settings: Settings, source: str | None
 ) -> Iterator[InputRecord | Rejection]:
-    data = _read(item, settings)
-    if isinstance(data, Rejection):
-        yield data
-        return
-    yield from read_records(item.path, item.name, data, default_source=source)
+    try:
+        with _open(item) as handle:
+            yield from _file_records(handle, item, settings, source)
+    except PermissionError:
+        yield Rejection(path=item.name, reason="permission denied")
+    except InputError as error:
+        yield Rejection(path=item.name, reason=str(error))
+    except OSError as error:
+        yield Rejection(path=item.name, reason=f"cannot read: {error.strerror or error}")
 
 
 @dataclass(frozen=True)
@@ -134,13 +211,20 @@ def iter_records(
             )
 
 
+def _build_one(p: Pending, aid: str, settings: Settings, now: dt.datetime) -> Article | Rejection:
+    try:
+        return build_article(
+            p.record, ref=p.ref, input_path=p.name, settings=settings, now=now, aid=aid
+        )
+    except Exception as error:  # a safety net: one record costs itself, never the run
+        reason = f"record {p.ref}: could not be built ({type(error).__name__}: {error})"
+        return Rejection(path=p.name, reason=reason[:300])
+
+
 def _build_all(
     jobs: list[tuple[Pending, str]], settings: Settings, now: dt.datetime
-) -> list[Article]:
-    return [
-        build_article(p.record, ref=p.ref, input_path=p.name, settings=settings, now=now, aid=aid)
-        for p, aid in jobs
-    ]
+) -> list[Article | Rejection]:
+    return [_build_one(p, aid, settings, now) for p, aid in jobs]
 
 
 def _new_only(store: Store, batch: list[Pending]) -> list[tuple[Pending, str]]:
@@ -162,10 +246,13 @@ def ingest(
     report = IngestReport()
     store.init()
     batch: list[Pending] = []
-    in_flight: deque[tuple[int, Future[list[Article]]]] = deque()
+    in_flight: deque[tuple[int, Future[list[Article | Rejection]]]] = deque()
 
-    def write(read: int, built: Future[list[Article]]) -> None:
-        articles = built.result()
+    def write(read: int, built: Future[list[Article | Rejection]]) -> None:
+        articles = [a for a in built.result() if isinstance(a, Article)]
+        failed = [a for a in built.result() if isinstance(a, Rejection)]
+        report.rejected.extend(failed)
+        read -= len(failed)
         new = set(store.write_articles(articles))
         report.ingested += len(new)
         report.duplicates += read - len(new)
@@ -175,7 +262,7 @@ def ingest(
         jobs = _new_only(store, batch)
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         if pool is None or len(jobs) < PARALLEL_FROM:
-            done: Future[list[Article]] = Future()
+            done: Future[list[Article | Rejection]] = Future()
             done.set_result(_build_all(jobs, settings, now))
             in_flight.append((len(batch), done))
         else:

@@ -3,6 +3,12 @@
 Formats by extension: scraped text (``.txt``, ``.text``, no extension), JSON Lines
 (``.jsonl``, ``.ndjson``), JSON (an array of records or one record), CSV/TSV, and HTML (main
 text by trafilatura). Field names accept common aliases (``content`` for ``text``, ...).
+
+JSON Lines and CSV are streamed (:mod:`workbench.ingest.lines`): a record over
+``max_record_mb`` is rejected and skipped, and memory stays that of one record whatever the
+file's size. Every record stands alone: a bad one (invalid JSON, a number past Python's
+4,300 digits, nesting past the recursion limit, a broken CSV row) is one rejection naming its
+line, and the file goes on.
 """
 
 from __future__ import annotations
@@ -14,19 +20,26 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from workbench.ingest.decode import InputError, decode_bytes
+from workbench.ingest.lines import Line, Lines
 from workbench.ingest.scraped import page_meta
 from workbench.models import InputRecord, Note, Rejection
+from workbench.settings import Settings
 
 Item = InputRecord | Rejection  # Notes are Rejections that do not stop the record
 
 _ISO_CODE = re.compile(r"^[a-z]{2,3}$")
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text"})
-SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm"}
+LINE_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".tsv"})
+SUFFIXES = TEXT_SUFFIXES | LINE_SUFFIXES | {".json", ".html", ".htm"}
+#: Lone surrogates (a JSON ``\ud800`` escape) cannot be stored or shown as text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Control characters other than tab and line ends (a JSON ``\u0000`` escape, a NUL byte).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body", "article", "paragraphs"),
@@ -64,6 +77,14 @@ def _day(value: Any) -> tuple[dt.date | None, str | None]:
         return None, f"published {text[:40]!r} is not an ISO date; kept without a date"
 
 
+def _clean(field: str, value: str, notes: list[str] | None) -> str:
+    # Characters no store, page or terminal should receive; said once per field.
+    cleaned = _CONTROL.sub("", _SURROGATE.sub("\ufffd", value))
+    if cleaned != value and notes is not None:
+        notes.append(f"{field}: control characters or lone surrogate escapes removed")
+    return cleaned
+
+
 def to_record(
     raw: Mapping[str, Any], *, default_source: str | None = None, notes: list[str] | None = None
 ) -> InputRecord:
@@ -78,7 +99,12 @@ def to_record(
         raise InputError(f"record is a JSON {type(raw).__name__}, not an object")
     fields = {f: _pick(raw, f) for f in _ALIASES}
     if isinstance(fields["text"], list):
-        fields["text"] = "\n\n".join(str(p) for p in fields["text"])
+        if not all(isinstance(p, str) for p in fields["text"]):
+            raise InputError("text: a list of paragraphs must hold only strings")
+        fields["text"] = "\n\n".join(fields["text"])
+    for field, value in fields.items():
+        if isinstance(value, str):
+            fields[field] = _clean(field, value, notes)
     if isinstance(fields["id"], int) and not isinstance(fields["id"], bool):
         fields["id"] = str(fields["id"])
     elif not isinstance(fields["id"], str):
@@ -102,6 +128,8 @@ def to_record(
 
 
 def _read_text_page(text: str, name: str, default_source: str | None) -> Iterator[Item]:
+    notes: list[str] = []
+    text = _clean("text", text, notes)
     meta = page_meta(text)
     source = default_source or meta.source
     if not source:
@@ -117,57 +145,146 @@ def _read_text_page(text: str, name: str, default_source: str | None) -> Iterato
         url=meta.url,
         language=meta.language,
     )
+    yield from (Note(path=name, reason=n) for n in notes)
 
 
-def _read_jsonl(text: str, name: str, default_source: str | None) -> Iterator[Item]:
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json(text: str) -> Any:
+    """``json.loads`` with every failure a one-line :class:`InputError` (never a crash)."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise InputError("not read: JSON nested too deeply") from None
+    except ValueError as error:  # a number past the int digit limit, NaN, Infinity
+        raise InputError(f"not read: {str(error).split(';')[0]}") from None
+
+
+def _record(raw: Any, default_source: str | None, notes: list[str]) -> InputRecord:
+    try:
+        return to_record(raw, default_source=default_source, notes=notes)
+    except RecursionError:
+        raise InputError("not read: a field nested too deeply") from None
+
+
+def _read_jsonl(lines: Lines, name: str, default_source: str | None) -> Iterator[Item]:
     # Only "\n" ends a record: U+2028, U+0085 and friends may sit inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for line in lines:
+        if line.problem:
+            yield Rejection(path=name, line=line.number, reason=line.problem)
+            continue
+        if not line.text.strip():
             continue
         notes: list[str] = []
         try:
-            yield to_record(json.loads(line), default_source=default_source, notes=notes)
-            yield from (Note(path=name, line=number, reason=n) for n in notes)
-        except json.JSONDecodeError as error:
-            yield Rejection(path=name, line=number, reason=f"not valid JSON: {error.msg}")
+            yield _record(_json(line.text), default_source, notes)
+            yield from (Note(path=name, line=line.number, reason=n) for n in notes)
         except InputError as error:
-            yield Rejection(path=name, line=number, reason=str(error))
+            yield Rejection(path=name, line=line.number, reason=str(error))
 
 
 def _read_json(text: str, name: str, default_source: str | None) -> Iterator[Item]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         yield Rejection(path=name, line=error.lineno, reason=f"not valid JSON: {error.msg}")
+        return
+    except (RecursionError, ValueError):
+        try:
+            _json(text)
+        except InputError as error:
+            yield Rejection(path=name, reason=str(error))
         return
     for number, raw in enumerate(data if isinstance(data, list) else [data], start=1):
         notes: list[str] = []
         try:
-            yield to_record(raw, default_source=default_source, notes=notes)
+            yield _record(raw, default_source, notes)
             yield from (Note(path=name, reason=f"record {number}: {n}") for n in notes)
         except InputError as error:
             yield Rejection(path=name, reason=f"record {number}: {error}")
 
 
-def _read_csv(text: str, name: str, default_source: str | None, delimiter: str) -> Iterator[Item]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = set(reader.fieldnames or [])
-    missing = [f for f in ("text", "source") if not columns & set(_ALIASES[f])]
-    if default_source and "source" in missing:
-        missing.remove("source")
-    if missing:
-        yield Rejection(path=name, reason=f"missing column(s): {', '.join(missing)}")
-        return
-    try:
-        for row in reader:
-            notes: list[str] = []
-            try:
-                yield to_record(row, default_source=default_source, notes=notes)
-                yield from (Note(path=name, line=reader.line_num, reason=n) for n in notes)
-            except InputError as error:
-                yield Rejection(path=name, line=reader.line_num, reason=str(error))
-    except csv.Error as error:
-        yield Rejection(path=name, line=reader.line_num, reason=f"malformed CSV: {error}")
+class _Physical:
+    """The text of each line for the csv module, remembering a line it could not have."""
+
+    def __init__(self, lines: Lines) -> None:
+        self._lines = iter(lines)
+        self.trouble: Line | None = None  # the first bad line of the row being read
+        self.number = 0
+
+    def __iter__(self) -> _Physical:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.number = line.number
+        if line.problem:
+            self.trouble = self.trouble or line
+            return "\n"  # the row it was in is rejected; the csv module sees a blank line
+        return line.text
+
+
+def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[Item]]:
+    index: dict[str, int] = {}
+    notes: list[Item] = []
+    for i, column in enumerate(header):
+        if column in index:
+            notes.append(
+                Note(
+                    path=name, line=1, reason=f"column {column!r} appears twice; the first is read"
+                )
+            )
+        else:
+            index[column] = i
+    return index, notes
+
+
+def _read_csv(
+    lines: Lines, name: str, default_source: str | None, delimiter: str, max_chars: int
+) -> Iterator[Item]:
+    csv.field_size_limit(max_chars)  # a cell may be as large as a record, no larger
+    physical = _Physical(lines)
+    reader = csv.reader(physical, delimiter=delimiter)
+    header: list[str] | None = None
+    index: dict[str, int] = {}
+    while True:
+        start = physical.number + 1
+        physical.trouble = None
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            yield Rejection(path=name, line=start, reason=f"malformed CSV: {error}")
+            continue
+        if physical.trouble is not None:
+            trouble = physical.trouble
+            yield Rejection(path=name, line=trouble.number, reason=trouble.problem or "unreadable")
+            continue
+        if not row:
+            continue  # a blank line
+        if header is None:
+            header = row
+            index, duplicates = _columns(header, name)
+            yield from duplicates
+            missing = [f for f in ("text", "source") if not index.keys() & set(_ALIASES[f])]
+            if default_source and "source" in missing:
+                missing.remove("source")
+            if missing:
+                yield Rejection(path=name, reason=f"missing column(s): {', '.join(missing)}")
+                return
+            continue
+        fields = {column: row[i] for column, i in index.items() if i < len(row)}
+        notes: list[str] = []
+        try:
+            yield to_record(fields, default_source=default_source, notes=notes)
+            yield from (Note(path=name, line=start, reason=n) for n in notes)
+        except InputError as error:
+            yield Rejection(path=name, line=start, reason=str(error))
 
 
 def _read_html(text: str, name: str, default_source: str | None) -> Iterator[Item]:
@@ -195,22 +312,53 @@ def _read_html(text: str, name: str, default_source: str | None) -> Iterator[Ite
         yield Rejection(path=name, reason=str(error))
 
 
+def _record_limit(max_record_mb: float) -> str:
+    return f"{max_record_mb:g} MB record limit (max_record_mb / WORKBENCH_MAX_RECORD_MB)"
+
+
 def read_records(
-    path: Path, name: str, data: bytes, *, default_source: str | None = None
+    path: Path,
+    name: str,
+    data: bytes | BinaryIO,
+    *,
+    default_source: str | None = None,
+    max_record_mb: float = Settings.model_fields["max_record_mb"].default,
 ) -> Iterator[Item]:
-    """Parse one file's bytes into records (or rejections naming ``name`` and a reason)."""
+    """Parse one file (its bytes, or a seekable binary handle) into records, or rejections
+    naming ``name``, the line where there is one, and a reason.
+
+    JSON Lines and CSV are streamed from a handle; other formats are read whole.
+    """
     suffix = path.suffix.lower()
+    handle: BinaryIO = io.BytesIO(data) if isinstance(data, bytes) else data
+    if suffix in LINE_SUFFIXES:
+        max_chars = int(max_record_mb * 1_000_000)
+        try:
+            lines = Lines(
+                handle,
+                newline="\n" if suffix in {".jsonl", ".ndjson"} else "",
+                max_chars=max_chars,
+                limit_name=_record_limit(max_record_mb),
+            )
+        except InputError as error:
+            yield Rejection(path=name, reason=str(error))
+            return
+        try:
+            if suffix in {".jsonl", ".ndjson"}:
+                yield from _read_jsonl(lines, name, default_source)
+            else:
+                delimiter = "\t" if suffix == ".tsv" else ","
+                yield from _read_csv(lines, name, default_source, delimiter, max_chars)
+        finally:
+            lines.detach()
+        return
     try:
-        text = decode_bytes(data, line_oriented=suffix in {".jsonl", ".ndjson", ".csv", ".tsv"})
+        text = decode_bytes(handle.read())
     except InputError as error:
         yield Rejection(path=name, reason=str(error))
         return
-    if suffix in {".jsonl", ".ndjson"}:
-        yield from _read_jsonl(text, name, default_source)
-    elif suffix == ".json":
+    if suffix == ".json":
         yield from _read_json(text, name, default_source)
-    elif suffix in {".csv", ".tsv"}:
-        yield from _read_csv(text, name, default_source, "\t" if suffix == ".tsv" else ",")
     elif suffix in {".html", ".htm"}:
         yield from _read_html(text, name, default_source)
     else:

@@ -20,9 +20,9 @@ _HEADER = re.compile(
     r"(?:\|\s*DATE:\s*(?P<date>\d{4}-\d{2}-\d{2})[^|\n]{0,40})?"
     r"(?:\|\s*LANG:\s*(?P<lang>[a-z]{2,3})\b[^|\n]{0,40})?(?:\|[^\n]{0,2000})?$"
 )
-_SITE_ICON = re.compile(r"^\s*site icon\s+(.{2,80}?)\s*$", re.IGNORECASE)
+_SITE_ICON = re.compile(r"^\s*+site icon\s++(.{2,80}?)\s*+$", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"^\s*(?:date|published|publication date|updated|تاريخ النشر|تاریخ انتشار)\s*[:\s]\s*"
+    r"^\s*+(?:date|published|publication date|updated|تاريخ النشر|تاریخ انتشار)(?:\s*+:\s*+|\s++)"
     r"(\d{4}-\d{2}-\d{2})(?:[T\s].*)?$",
     re.IGNORECASE,
 )
@@ -55,6 +55,8 @@ _TAG_LINE = re.compile(
     re.IGNORECASE,
 )
 _TAG_LINE_WORDS = 15
+#: Furniture is short: longer lines (a header line is the longest) are content, unread here.
+CHROME_MAX_CHARS = 5000
 _REPORTED_BY = re.compile(
     r"(?:به گزارش|according to|selon)\s+([^,،:.\"«»()]{2,40}?)(?=\s+(?:به نقل از|citing)|[,،:.])",
     re.IGNORECASE,
@@ -74,6 +76,8 @@ class PageMeta:
 
 def is_chrome(line: str) -> bool:
     """True for lines that are site furniture, not article content."""
+    if len(line) > CHROME_MAX_CHARS:
+        return False
     if _SITE_ICON.match(line) or _DATE_LINE.match(line) or _HEADER.match(line):
         return True
     if _TAG_LINE.match(line) and len(line.split()) <= _TAG_LINE_WORDS:
@@ -82,7 +86,7 @@ def is_chrome(line: str) -> bool:
 
 
 def _date(line: str) -> dt.date | None:
-    match = _DATE_LINE.match(line)
+    match = _DATE_LINE.match(line) if len(line) <= CHROME_MAX_CHARS else None
     if not match:
         return None
     try:
@@ -103,7 +107,7 @@ def page_meta(text: str) -> PageMeta:
     """Outlet (from "Site icon NAME" or "به گزارش NAME"), date and headline of a scraped page;
     or all of them from a stored-copy header line (``SOURCE: ... | URL: ... | DATE: ...``)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    header = _HEADER.match(lines[0]) if lines and len(lines[0]) < 5000 else None
+    header = _HEADER.match(lines[0]) if lines and len(lines[0]) <= CHROME_MAX_CHARS else None
     if header:
         day = header.group("date")
         return PageMeta(
@@ -113,7 +117,9 @@ def page_meta(text: str) -> PageMeta:
             url=header.group("url") or None,
             language=header.group("lang"),
         )
-    source = next((m.group(1) for line in lines if (m := _SITE_ICON.match(line))), None)
+    source = next(
+        (m.group(1) for line in lines if len(line) < 200 and (m := _SITE_ICON.match(line))), None
+    )
     if source is None:
         reported = _REPORTED_BY.search(text[:3000])
         source = reported.group(1).strip() if reported and _plausible(reported.group(1)) else None
