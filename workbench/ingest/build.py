@@ -34,14 +34,24 @@ def content_spans(text: str, settings: Settings) -> list[Span]:
 
 
 def _claim(
-    aid: str, field: str, source_text: str, span: Span, hint: str, published: dt.date | None
+    aid: str,
+    field: str,
+    source_text: str,
+    span: Span,
+    hint: str,
+    published: dt.date | None,
+    seen: set[str],
+    min_words: int,
 ) -> Claim | None:
     text = strip_bidi(source_text[span.start : span.end]).strip()
     norm = normalise(text)
-    if not norm:
-        return None
+    if not norm or len(norm.split()) < min_words:
+        return None  # a fragment (menu, byline, caption)
+    claim_id = stable_id("claim", aid, norm)
+    if claim_id in seen:
+        return None  # a repeated sentence: costs its id, not its language and anchors
     return Claim(
-        claim_id=stable_id("claim", aid, norm),
+        claim_id=claim_id,
         article_id=aid,
         position=0,
         field=field,
@@ -71,10 +81,17 @@ def build_claims(aid: str, record: InputRecord, language: str, settings: Setting
     claims: list[Claim] = []
     seen: set[str] = set()
     for field, source_text, span in _candidate_spans(record, settings):
-        claim = _claim(aid, field, source_text, span, language, record.published)
-        if claim is None or claim.claim_id in seen:
-            continue
-        if len(claim.norm_text.split()) < settings.min_claim_words:
+        claim = _claim(
+            aid,
+            field,
+            source_text,
+            span,
+            language,
+            record.published,
+            seen,
+            settings.min_claim_words,
+        )
+        if claim is None:
             continue
         seen.add(claim.claim_id)
         claims.append(claim.model_copy(update={"position": len(claims)}))
