@@ -49,6 +49,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_link.py
 	$(BIN)/python bench/bench_review.py
 	$(BIN)/python bench/bench_load.py
