@@ -152,16 +152,22 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _unread(error: RecursionError | ValueError) -> str:
+    """Why JSON that parses no further was not read: nesting, or a number past the int digit
+    limit, or ``NaN``/``Infinity``."""
+    if isinstance(error, RecursionError):
+        return "not read: JSON nested too deeply"
+    return f"not read: {str(error).split(';')[0]}"
+
+
 def _json(text: str) -> Any:
     """``json.loads`` with every failure a one-line :class:`InputError` (never a crash)."""
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON: {error.msg}") from None
-    except RecursionError:
-        raise InputError("not read: JSON nested too deeply") from None
-    except ValueError as error:  # a number past the int digit limit, NaN, Infinity
-        raise InputError(f"not read: {str(error).split(';')[0]}") from None
+    except (RecursionError, ValueError) as error:
+        raise InputError(_unread(error)) from None
 
 
 def _record(raw: Any, default_source: str | None, notes: list[str]) -> InputRecord:
@@ -193,11 +199,8 @@ def _read_json(text: str, name: str, default_source: str | None) -> Iterator[Ite
     except json.JSONDecodeError as error:
         yield Rejection(path=name, line=error.lineno, reason=f"not valid JSON: {error.msg}")
         return
-    except (RecursionError, ValueError):
-        try:
-            _json(text)
-        except InputError as error:
-            yield Rejection(path=name, reason=str(error))
+    except (RecursionError, ValueError) as error:
+        yield Rejection(path=name, reason=_unread(error))
         return
     for number, raw in enumerate(data if isinstance(data, list) else [data], start=1):
         notes: list[str] = []

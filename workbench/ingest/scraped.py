@@ -85,6 +85,10 @@ def is_chrome(line: str) -> bool:
     return len(line) < 40 and normalise(line) in _CHROME
 
 
+def _site_icon(line: str) -> re.Match[str] | None:
+    return _SITE_ICON.match(line) if len(line) <= CHROME_MAX_CHARS else None
+
+
 def _date(line: str) -> dt.date | None:
     match = _DATE_LINE.match(line) if len(line) <= CHROME_MAX_CHARS else None
     if not match:
@@ -117,9 +121,7 @@ def page_meta(text: str) -> PageMeta:
             url=header.group("url") or None,
             language=header.group("lang"),
         )
-    source = next(
-        (m.group(1) for line in lines if len(line) < 200 and (m := _SITE_ICON.match(line))), None
-    )
+    source = next((m.group(1) for line in lines if (m := _site_icon(line))), None)
     if source is None:
         reported = _REPORTED_BY.search(text[:3000])
         source = reported.group(1).strip() if reported and _plausible(reported.group(1)) else None
