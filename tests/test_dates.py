@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.models import Anchor, AnchorKind
-from workbench.text.dates import find_dates, fold_for_search
+from workbench.text.dates import find_dates
+from workbench.text.patterns import fold_for_search
 
 G, J, H = "gregorian", "jalali", "hijri"
 

@@ -38,8 +38,9 @@ from rapidfuzz import fuzz, process
 from workbench.linking.gazetteer import MAX_WORDS, Place, common_words, gazetteer
 from workbench.linking.keys import all_stopwords, skeleton, stems
 from workbench.linking.lexicon import MAX_PHRASE, lexicon, word_concept
-from workbench.text.dates import fold_for_search, is_calendar_word
+from workbench.text.dates import is_calendar_word
 from workbench.text.normalise import normalise
+from workbench.text.patterns import fold_for_search
 
 #: Frame parts that must disagree before two claims count as different events.
 SIGNS_FOR_ANOTHER_EVENT = 2

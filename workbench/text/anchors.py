@@ -9,6 +9,7 @@ from workbench.text.attribution import find_attributions
 from workbench.text.dates import find_dates
 from workbench.text.names import drop_overlaps, find_names, find_titles
 from workbench.text.numbers import find_numbers
+from workbench.text.sentence import prepare
 
 
 def find_anchors(text: str, *, published: dt.date | None = None) -> list[Anchor]:
@@ -22,10 +23,12 @@ def find_anchors(text: str, *, published: dt.date | None = None) -> list[Anchor]
         Anchors of all kinds. Dates and weekdays win over numbers and names they overlap;
         titles over names; attributions may overlap names (a speaker is usually a name).
     """
-    dates = find_dates(text, reference=published)
-    numbers = find_numbers(text, skip=[(a.start, a.end) for a in dates])
-    titled = drop_overlaps([*dates, *find_titles(text), *numbers, *find_names(text)])
-    return sorted([*titled, *find_attributions(text)], key=lambda a: (a.start, a.kind.value))
+    sentence = prepare(text)  # both search copies, made once for all the finders
+    dates = find_dates(sentence, reference=published)
+    numbers = find_numbers(sentence, skip=[(a.start, a.end) for a in dates])
+    titled = drop_overlaps([*dates, *find_titles(sentence), *numbers, *find_names(sentence)])
+    found = [*titled, *find_attributions(sentence)]
+    return sorted(found, key=lambda a: (a.start, a.kind.value))
 
 
 def anchor_summary(anchors: list[Anchor]) -> dict[str, list[str]]:

@@ -12,7 +12,8 @@ import re
 
 from workbench.models import Anchor, AnchorKind
 from workbench.text.lexicon import canonical_outlet, is_generic_source
-from workbench.text.normalise import aligned_normalise, original_span
+from workbench.text.normalise import aligned_normalise
+from workbench.text.sentence import Sentence, prepare
 
 # Speaker follows: "according to X", "به گزارش X", "نقلا عن X", "selon X", "citing X".
 _SOURCE_BEFORE = (
@@ -83,17 +84,18 @@ def _speaker_spans(norm: str) -> list[tuple[str, int, int, tuple[int, int] | Non
     return found
 
 
-def find_attributions(text: str) -> list[Anchor]:
+def find_attributions(text: str | Sentence) -> list[Anchor]:
     """Attribution anchors: ``value`` is the speaker (canonical if a known outlet), or ``""``.
 
     The anchor's span covers the speaker when one is found, else the verb; ``detail`` is the
     verb as normalised.
     """
-    norm, where = aligned_normalise(text)
+    sentence = prepare(text)
+    norm, text = sentence.norm, sentence.text
     anchors = []
     for verb, v_start, v_end, speaker in sorted(_speaker_spans(norm), key=lambda s: s[1]):
         span = speaker or (v_start, v_end)
-        start, end = original_span(where, *span, text)
+        start, end = sentence.original(*span)
         value = canonical_outlet(norm[speaker[0] : speaker[1]]) if speaker else ""
         anchors.append(
             Anchor(

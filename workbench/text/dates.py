@@ -1,9 +1,9 @@
 """Dates and weekdays in one sentence, in Gregorian, Jalali (Solar Hijri) and Hijri calendars.
 
-:func:`find_dates` searches a *folded* copy of the sentence (see :func:`fold_for_search`):
-digits of every script become ASCII, Arabic letter variants become one Persian form, Latin
-letters lose case and accents. Every fold is one character for one, so offsets found in the
-folded copy point into the original text.
+:func:`find_dates` searches the sentence's *folded* copy (:mod:`workbench.text.sentence`,
+:func:`~workbench.text.patterns.fold_for_search`): digits of every script become ASCII,
+Arabic letter variants one Persian form, Latin letters lose case and accents. Every fold is
+one character for one, so offsets found in the folded copy point into the original text.
 
 Patterns are built from the month-name tables below, one compiled regex per pattern family and
 calendar: day-month(-year), month-day(-year) (English order), month-year, year with a year word,
@@ -12,114 +12,33 @@ numeric ``YYYY-MM-DD``, and weekday names. Overlapping candidates are resolved l
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol, TypeVar
 
 import jdatetime
 from hijridate import Gregorian, Hijri
 
 from workbench.models import Anchor, AnchorKind
-from workbench.text.digits import fold_digits
+from workbench.text.patterns import (
+    GAP,
+    LB,
+    LB_CLITIC,
+    NUM_LB,
+    RB,
+    alternation,
+    fold_for_search,
+    keyed,
+    select_longest,
+    table_key,
+)
+from workbench.text.sentence import Sentence, prepare
 
 GREGORIAN = "gregorian"
 JALALI = "jalali"
 HIJRI = "hijri"
-
-# ----------------------------------------------------------------------------- folding
-
-# One character for one. Applied after NFD has dropped hamza, madda and Latin accents.
-_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "ٱ": "ا", "ە": "ه", "ı": "i", "’": "'"}
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0]
-    base = _LETTER_MAP.get(base, base)
-    lower = base.lower()
-    return lower if len(lower) == 1 else base
-
-
-class _FoldTable(dict[int, str]):
-    # str.translate runs in C and asks us only for characters it has not seen yet.
-    def __missing__(self, code: int) -> str:
-        value = _fold_char(chr(code))
-        self[code] = value
-        return value
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-@lru_cache(maxsize=16)
-def fold_for_search(text: str) -> str:
-    """Fold ``text`` for pattern matching, keeping its length (offsets stay valid).
-
-    Digits become ASCII (:func:`~workbench.text.digits.fold_digits`); Arabic ي/ى/ك become
-    Persian ی/ک; أ/إ/آ become ا; Latin letters are lower-cased and lose their accents.
-    Tā' marbūṭa (ة) is kept: patterns accept ة or ه where a word is written with ة.
-
-    Args:
-        text: any text.
-
-    Returns:
-        A string of the same length as ``text``.
-    """
-    folded = fold_digits(text)
-    if folded.isascii():
-        return folded.lower()
-    return folded.translate(_FOLD_TABLE)
-
-
-# ----------------------------------------------------------------------------- regex pieces
-
-_LETTER = r"[^\W\d_]"
-_LB = rf"(?<!{_LETTER}|\u200c)"  # no letter (or ZWNJ) before
-_RB = rf"(?!{_LETTER}|\u200c)"  # no letter (or ZWNJ) after
-# Like _LB, but an Arabic proclitic و/ف/ب/ل may stand right before the word.
-_LB_CLITIC = rf"(?:{_LB}|(?<=^[وفبل])|(?<=[^\w\u200c][وفبل]))"
-_GAP = r"[\s\u200c]*"
-_NUM_LB = r"(?<![0-9.,:/])"
-
-
-def name_regex(name: str, *, loose_ta: bool = True) -> str:
-    """Regex for a table word: spaces match any run of spaces/ZWNJ (or none), ``.`` is optional.
-
-    The word is folded like the searched text. With ``loose_ta``, a word written with ة also
-    matches ه (Persian spelling of Arabic words).
-    """
-    parts: list[str] = []
-    for char in fold_for_search(name):
-        if char == " ":
-            parts.append(_GAP)
-        elif char == ".":
-            parts.append(r"\.?")
-        elif char == "ة" and loose_ta:
-            parts.append("[ةه]")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
-
-
-def alternation(names: Iterable[str], *, loose_ta: bool = True) -> str:
-    """Regex alternation of table words, longest first (see :func:`name_regex`)."""
-    ordered = sorted(set(names), key=len, reverse=True)
-    return "|".join(name_regex(n, loose_ta=loose_ta) for n in ordered)
-
-
-def table_key(text: str) -> str:
-    """Lookup key of a (folded) table word or matched text: no spaces, ZWNJ, dots; ة as ه."""
-    return re.sub(r"[\s\u200c.]", "", fold_for_search(text)).replace("ة", "ه")
-
-
-def _keyed(table: Mapping[int, tuple[str, ...]]) -> dict[str, int]:
-    return {table_key(name): number for number, names in table.items() for name in names}
-
 
 # ----------------------------------------------------------------------------- tables
 
@@ -296,7 +215,7 @@ class _Calendar:
 
 
 def _suffix(calendar: str) -> str:
-    return rf"(?:{_GAP}(?:{alternation(_SUFFIXES[calendar])}){_RB})"
+    return rf"(?:{GAP}(?:{alternation(_SUFFIXES[calendar])}){RB})"
 
 
 def _year(calendar: str, year_range: str | None = None) -> str:
@@ -306,21 +225,21 @@ def _year(calendar: str, year_range: str | None = None) -> str:
 
 def _month(calendar: str, names: Iterable[str]) -> str:
     alt = alternation(names)
-    after = rf"(?:{_GAP}ماه)?" if calendar == JALALI else ""
+    after = rf"(?:{GAP}ماه)?" if calendar == JALALI else ""
     # A second name of the same month: "ديسمبر/ كانون الأول", "يونيو (حزيران)", "يونيو - حزيران".
-    again = rf"(?:{alt}){_RB}"
+    again = rf"(?:{alt}){RB}"
     dual = rf"(?:\s*[/-]\s*{again}|\s*\(\s*{again}\s*\)|\s+{again})?"
     dual = dual if calendar == GREGORIAN else ""
-    return rf"{_LB}(?P<month>{alt}){after}{_RB}{dual}"
+    return rf"{LB}(?P<month>{alt}){after}{RB}{dual}"
 
 
 def _day() -> str:
     fa_days = alternation(n for names in _FA_ORDINALS.values() for n in names)
     ar_days = alternation(n for names in _AR_ORDINALS.values() for n in names)
     return (
-        rf"(?:{_NUM_LB}(?P<day>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|er)?{_GAP}(?:(?:of|من)\s+)?"
-        rf"|{_LB}(?P<dword>{fa_days}){_RB}{_GAP}"
-        rf"|{_LB_CLITIC}(?P<aword>{ar_days}){_RB}\s+من\s+(?:شهر\s+)?)"
+        rf"(?:{NUM_LB}(?P<day>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|er)?{GAP}(?:(?:of|من)\s+)?"
+        rf"|{LB}(?P<dword>{fa_days}){RB}{GAP}"
+        rf"|{LB_CLITIC}(?P<aword>{ar_days}){RB}\s+من\s+(?:شهر\s+)?)"
     )
 
 
@@ -332,9 +251,9 @@ def _month_day(names: Iterable[str], year: str) -> re.Pattern[str] | None:
     latin = [n for n in names if fold_for_search(n).isascii()]
     if not latin:
         return None
-    month = rf"{_LB}(?P<month>{alternation(latin)}){_RB}"
+    month = rf"{LB}(?P<month>{alternation(latin)}){RB}"
     day = r"(?P<day>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
-    return re.compile(rf"(?P<body>{month}\s*{day}{_RB}(?:\s*(?:,\s*)?{year}{_RB})?)")
+    return re.compile(rf"(?P<body>{month}\s*{day}{RB}(?:\s*(?:,\s*)?{year}{RB})?)")
 
 
 def _year_before(calendar: str, suffix: str) -> re.Pattern[str] | None:
@@ -342,15 +261,15 @@ def _year_before(calendar: str, suffix: str) -> re.Pattern[str] | None:
     before = _YEAR_WORDS_BEFORE[calendar]
     if not before:
         return None
-    word = rf"{_LB_CLITIC}(?:ال)?(?:{alternation(before)}){_RB}[\s\u200c]*(?:(?:of|من)\s+)?"
+    word = rf"{LB_CLITIC}(?:ال)?(?:{alternation(before)}){RB}[\s\u200c]*(?:(?:of|من)\s+)?"
     only = r"19[0-9]{2}|20[0-9]{2}|2100" if calendar == GREGORIAN else None
-    return re.compile(rf"{word}(?P<body>{_year(calendar, only)}{suffix}?){_RB}")
+    return re.compile(rf"{word}(?P<body>{_year(calendar, only)}{suffix}?){RB}")
 
 
 def _year_after(calendar: str, suffix: str) -> re.Pattern[str]:
     """A year with a calendar word after it: "۱۴۰۳ ش", "1446 هـ", "2024م", "2024 yılında"."""
     if calendar == GREGORIAN:
-        suffix = rf"(?:{suffix}|{_GAP}(?:{alternation(_YEAR_WORDS_AFTER)}){_RB})"
+        suffix = rf"(?:{suffix}|{GAP}(?:{alternation(_YEAR_WORDS_AFTER)}){RB})"
     return re.compile(rf"(?P<body>{_year(calendar)}{suffix})")
 
 
@@ -359,8 +278,8 @@ def _month_alone(calendar: str, month: str) -> tuple[re.Pattern[str], ...]:
     Jalali and Hijri month names alone are common words ("مهر", "تیر", "رمضان" the fast)."""
     if calendar != GREGORIAN:
         return ()
-    before = rf"{_LB_CLITIC}(?:{alternation(_MONTH_ALONE_BEFORE)}){_GAP}(?:(?:of|de|d')\s*)?"
-    after = rf"{_GAP}(?:{alternation(_MONTH_ALONE_AFTER)}){_RB}"
+    before = rf"{LB_CLITIC}(?:{alternation(_MONTH_ALONE_BEFORE)}){GAP}(?:(?:of|de|d')\s*)?"
+    after = rf"{GAP}(?:{alternation(_MONTH_ALONE_AFTER)}){RB}"
     return (
         re.compile(rf"{before}(?P<body>{month})"),
         re.compile(rf"(?P<body>{month}){after}"),
@@ -370,10 +289,10 @@ def _month_alone(calendar: str, month: str) -> tuple[re.Pattern[str], ...]:
 def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
     names = [n for names in table.values() for n in names]
     month, year, suffix = _month(name, names), _year(name), _suffix(name)
-    dated = rf"(?:{_YEAR_LINK}{year}{suffix}?{_RB})"
+    dated = rf"(?:{_YEAR_LINK}{year}{suffix}?{RB})"
     return _Calendar(
         name=name,
-        months=_keyed(table),
+        months=keyed(table),
         day_month=re.compile(rf"(?P<body>{_day()}{month}{dated}?)"),
         month_day=_month_day(names, year),
         month_year=re.compile(rf"(?P<body>{month}{dated})"),
@@ -389,17 +308,17 @@ _CALENDARS = (
     _calendar(JALALI, _JALALI_MONTHS),
     _calendar(HIJRI, _HIJRI_MONTHS),
 )
-_ORDINALS = {**_keyed(_FA_ORDINALS), **_keyed(_AR_ORDINALS)}
+_ORDINALS = {**keyed(_FA_ORDINALS), **keyed(_AR_ORDINALS)}
 _WEEKDAY_NAMES = {table_key(n): day for day, names in _WEEKDAYS.items() for n in names}
 _WEEKDAY_RE = re.compile(
-    rf"{_LB_CLITIC}(?P<body>{alternation(n for ns in _WEEKDAYS.values() for n in ns)}){_RB}"
+    rf"{LB_CLITIC}(?P<body>{alternation(n for ns in _WEEKDAYS.values() for n in ns)}){RB}"
 )
 # "الأسبوع الثالث من رمضان": after a definite noun an Arabic ordinal is an adjective.
 _ADJECTIVE = re.compile(r"(?:^|[\s\u200c])ال[^\W\d_]+[\s\u200c]*$")
 # "امام جمعه" (Friday-prayer leader) is a title, not a day.
-_NOT_A_DAY = re.compile(rf"{_LB}(?:{alternation(('امام', 'امامان', 'ائمه'))})[\s\u200c]*$")
+_NOT_A_DAY = re.compile(rf"{LB}(?:{alternation(('امام', 'امامان', 'ائمه'))})[\s\u200c]*$")
 _NUMERIC_RE = re.compile(
-    rf"(?P<body>{_NUM_LB}(?<!-)(?P<year>[0-9]{{4}})(?P<sep>[-/.])(?P<month>[0-9]{{1,2}})"
+    rf"(?P<body>{NUM_LB}(?<!-)(?P<year>[0-9]{{4}})(?P<sep>[-/.])(?P<month>[0-9]{{1,2}})"
     rf"(?P=sep)(?P<day>[0-9]{{1,2}})(?![0-9])(?P<hijri>{_suffix(HIJRI)})?)"
 )
 
@@ -495,32 +414,6 @@ def _weekday_hits(folded: str) -> Iterator[_Hit]:
         day = _WEEKDAY_NAMES.get(table_key(match["body"]))
         if day and not _NOT_A_DAY.search(folded, max(0, match.start() - 20), match.start()):
             yield _Hit(*match.span("body"), weekday=day)
-
-
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-_S = TypeVar("_S", bound=_Span)
-
-
-def select_longest(candidates: Iterable[_S]) -> list[_S]:
-    """Keep non-overlapping candidates, longest first (earliest on ties), in text order."""
-    starts: list[int] = []
-    chosen: list[_S] = []
-    for item in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        at = bisect.bisect_right(starts, item.start)
-        if at > 0 and chosen[at - 1].end > item.start:
-            continue
-        if at < len(chosen) and chosen[at].start < item.end:
-            continue
-        starts.insert(at, item.start)
-        chosen.insert(at, item)
-    return chosen
 
 
 # ----------------------------------------------------------------------------- values
@@ -642,7 +535,7 @@ def _anchor(text: str, hit: _Hit, value: str) -> Anchor:
 
 
 def find_dates(
-    text: str,
+    text: str | Sentence,
     *,
     context_year: int | None = None,
     context_jalali_year: int | None = None,
@@ -658,7 +551,7 @@ def find_dates(
     Jalali or Hijri one is left out. Dates that do not exist are left out. Never raises.
 
     Args:
-        text: the sentence, in its original script.
+        text: the sentence, in its original script (or already :func:`prepare`-d).
         context_year: Gregorian year for day-month phrases without one.
         context_jalali_year: Jalali year for day-month phrases without one.
         context_hijri_year: Hijri year for day-month phrases without one.
@@ -673,7 +566,8 @@ def find_dates(
         >>> [a.value for a in find_dates("یکشنبه ۱۸ آذر ۱۴۰۳")]
         ['sunday', '2024-12-08']
     """
-    folded = fold_for_search(text)
+    sentence = prepare(text)
+    text, folded = sentence.text, sentence.folded
     hits: list[_Hit] = [*_numeric_hits(folded), *_weekday_hits(folded)]
     for calendar in _CALENDARS:
         hits.extend(_calendar_hits(calendar, folded, text))

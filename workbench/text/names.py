@@ -11,7 +11,8 @@ import re
 
 from workbench.models import Anchor, AnchorKind
 from workbench.text.lexicon import canonical_outlet, outlet_pattern, title_pattern, titles
-from workbench.text.normalise import aligned_normalise, normalise, original_span
+from workbench.text.normalise import normalise
+from workbench.text.sentence import Sentence, prepare
 
 # Short quoted spans without sentence punctuation inside: «برد کوپر», “سنتكوم”, (CENTCOM).
 _QUOTED = re.compile(
@@ -37,13 +38,13 @@ def _anchor(kind: AnchorKind, text: str, span: tuple[int, int], value: str) -> A
     return Anchor(kind=kind, text=text[span[0] : span[1]], value=value, start=span[0], end=span[1])
 
 
-def find_titles(text: str) -> list[Anchor]:
+def find_titles(text: str | Sentence) -> list[Anchor]:
     """Role and rank words, valued by their concept (``"ژنرال" -> "general"``)."""
-    norm, where = aligned_normalise(text)
+    sentence = prepare(text)
     found = []
-    for match in title_pattern().finditer(norm):
-        span = original_span(where, *match.span(1), text)
-        found.append(_anchor(AnchorKind.TITLE, text, span, titles()[match.group(1)]))
+    for match in title_pattern().finditer(sentence.norm):
+        span = sentence.original(*match.span(1))
+        found.append(_anchor(AnchorKind.TITLE, sentence.text, span, titles()[match.group(1)]))
     return found
 
 
@@ -85,8 +86,8 @@ def _words_after(norm: str, position: int) -> tuple[int, int] | None:
     return (taken[0].start(), taken[-1].end()) if taken else None
 
 
-def _names_after_titles(text: str) -> list[Anchor]:
-    norm, where = aligned_normalise(text)
+def _names_after_titles(sentence: Sentence) -> list[Anchor]:
+    norm, text = sentence.norm, sentence.text
     found = []
     for match in title_pattern().finditer(norm):
         span = _words_after(norm, match.end())
@@ -95,33 +96,33 @@ def _names_after_titles(text: str) -> list[Anchor]:
                 _anchor(
                     AnchorKind.NAME,
                     text,
-                    original_span(where, *span, text),
+                    sentence.original(*span),
                     norm[span[0] : span[1]],
                 )
             )
     return found
 
 
-def _known_outlets(text: str) -> list[Anchor]:
-    norm, where = aligned_normalise(text)
+def _known_outlets(sentence: Sentence) -> list[Anchor]:
     return [
         _anchor(
             AnchorKind.NAME,
-            text,
-            original_span(where, *m.span(1), text),
+            sentence.text,
+            sentence.original(*m.span(1)),
             canonical_outlet(m.group(1)),
         )
-        for m in outlet_pattern().finditer(norm)
+        for m in outlet_pattern().finditer(sentence.norm)
     ]
 
 
-def find_names(text: str) -> list[Anchor]:
+def find_names(text: str | Sentence) -> list[Anchor]:
     """Names and organisations in ``text``; overlapping finds keep the first found, longest."""
+    sentence = prepare(text)
     candidates = [
-        *_known_outlets(text),
-        *_quoted_names(text),
-        *_latin_names(text),
-        *_names_after_titles(text),
+        *_known_outlets(sentence),
+        *_quoted_names(sentence.text),
+        *_latin_names(sentence.text),
+        *_names_after_titles(sentence),
     ]
     return drop_overlaps(candidates)
 

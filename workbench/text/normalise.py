@@ -139,14 +139,13 @@ def _aligned_slow(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(where)
 
 
-@lru_cache(maxsize=64)
 def aligned_normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``text`` character by character, keeping where each output character came from.
 
     Returns the normalised string (as :func:`normalise` gives it, up to rare cross-character
     compositions) and, for each of its characters, the index of its source character in
     ``text``, so that a match found in normalised text can be mapped back to the original.
-    Cached: the anchor finders of one claim share one computation.
+    The anchor finders of one claim share one result (:mod:`workbench.text.sentence`).
     """
     pieces = list(map(_CHARS.__getitem__, text))
     joined = "".join(pieces)

@@ -2,7 +2,7 @@
 spelled-out numerals in Arabic, Persian, Urdu, English, French, Turkish, German, Spanish,
 Italian, Greek and Russian.
 
-Matching runs on the folded copy of the sentence (:func:`workbench.text.dates.fold_for_search`,
+Matching runs on the folded copy of the sentence (:func:`workbench.text.patterns.fold_for_search`,
 one character for one), so offsets point into the original text. The word tables are in
 :mod:`workbench.text.number_words` (hand-written: no installed library reads these numerals).
 
@@ -34,20 +34,20 @@ from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation
 
 from workbench.models import Anchor, AnchorKind
-from workbench.text.dates import (
+from workbench.text.number_words import LEXICONS, PERCENT_AFTER, SCALES, Lexicon
+from workbench.text.patterns import (
+    GAP,
+    LB,
+    LB_CLITIC,
+    LETTER,
+    RB,
     alternation,
-    fold_for_search,
     name_regex,
     select_longest,
     table_key,
 )
-from workbench.text.number_words import LEXICONS, PERCENT_AFTER, SCALES, Lexicon
+from workbench.text.sentence import Sentence, prepare
 
-_LETTER = r"[^\W\d_]"
-_LB = rf"(?<!{_LETTER}|\u200c)"
-_RB = rf"(?!{_LETTER}|\u200c)"
-_LB_CLITIC = rf"(?:{_LB}|(?<=^[وفبل])|(?<=[^\w\u200c][وفبل]))"
-_GAP = r"[\s\u200c]*"
 _DECIMAL = Context(prec=80)
 # What may stand between groups of three digits: space, no-break space, narrow no-break space,
 # thin space.
@@ -56,9 +56,9 @@ _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 # ----------------------------------------------------------------------------- patterns
 
 _SCALE_WORDS = {table_key(w): scale for scale, words in SCALES.items() for w in words}
-_SCALE_RX = rf"(?:{alternation(w for ws in SCALES.values() for w in ws)}){_RB}"
+_SCALE_RX = rf"(?:{alternation(w for ws in SCALES.values() for w in ws)}){RB}"
 _SCALE_TOKEN = re.compile(_SCALE_RX)
-_PERCENT = rf"(?P<pct>\s?[%٪]|{_GAP}(?:{alternation(PERCENT_AFTER)}){_RB})"
+_PERCENT = rf"(?P<pct>\s?[%٪]|{GAP}(?:{alternation(PERCENT_AFTER)}){RB})"
 
 
 def _digits_regex(spaced: bool) -> re.Pattern[str]:
@@ -73,14 +73,14 @@ def _digits_regex(spaced: bool) -> re.Pattern[str]:
     )
     return re.compile(
         r"(?<![0-9A-Za-z_])(?<![A-Za-z]-)(?<![0-9][.,])"
-        rf"(?P<pre>(?:[%٪]|{_LB}{name_regex('yüzde')}{_RB})\s?)?"
+        rf"(?P<pre>(?:[%٪]|{LB}{name_regex('yüzde')}{RB})\s?)?"
         r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
         r"|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"
         rf"{spaced_branch}"
         r"|[0-9]+(?:[.,][0-9]+)?)"
         r"(?![0-9])"
         # One or two scale words: "6 هزار", "2 هزار میلیارد" (2 × 10^12).
-        rf"(?:{_GAP}(?P<scale>{_SCALE_RX}(?:{_GAP}{_SCALE_RX})?))?"
+        rf"(?:{GAP}(?P<scale>{_SCALE_RX}(?:{GAP}{_SCALE_RX})?))?"
         rf"{_PERCENT}?"
     )
 
@@ -106,8 +106,8 @@ def _token_regex(lexicon: Lexicon) -> re.Pattern[str]:
     spelled = (*(w for ws in lexicon.words.values() for w in ws), *lexicon.point, *lexicon.zero)
     # Strict ة: the Persian words مایه and سته are not مائة and ستة.
     words = alternation(spelled, loose_ta=False)
-    before = _LB_CLITIC if lexicon.clitics else _LB
-    pattern = rf"{before}(?P<w>{words}){_RB}{lexicon.guard}"
+    before = LB_CLITIC if lexicon.clitics else LB
+    pattern = rf"{before}(?P<w>{words}){RB}{lexicon.guard}"
     if lexicon.digits:
         # A group of one to three digits among the words: "2 bin 53", "یکهزار و ۲۳".
         pattern += r"|(?<![0-9A-Za-z_])(?<![0-9][.,])(?P<d>[1-9][0-9]{0,2})(?![0-9]|[.,][0-9])"
@@ -132,7 +132,7 @@ def _compile(lexicon: Lexicon) -> _Compiled:
     strict: dict[str, set[str]] = {}
     for word in lexicon.strict:
         strict.setdefault(table_key(word), set()).add(word.lower())
-    cue = rf"(?<!{_LETTER})(?:{lexicon.cue})(?!{_LETTER})" if lexicon.cue else ""
+    cue = rf"(?<!{LETTER})(?:{lexicon.cue})(?!{LETTER})" if lexicon.cue else ""
     return _Compiled(
         lexicon=lexicon,
         tokens=_token_regex(lexicon),
@@ -444,11 +444,11 @@ def _lexicons_for(text: str, folded: str) -> tuple[_Compiled, ...]:
     return tuple(c for c in _COMPILED if c.lexicon.script in scripts)
 
 
-def find_numbers(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Anchor]:
+def find_numbers(text: str | Sentence, *, skip: Sequence[tuple[int, int]] = ()) -> list[Anchor]:
     """Find the numbers of one sentence.
 
     Args:
-        text: the sentence, in its original script.
+        text: the sentence, in its original script (or already :func:`prepare`-d).
         skip: ``(start, end)`` spans already taken (dates): numbers overlapping them are
             left out.
 
@@ -463,7 +463,8 @@ def find_numbers(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Anc
         >>> [a.value for a in find_numbers("2 bin 53 kişi, 1 500 décès, 2 mila persone")]
         ['2053', '1500', '2000']
     """
-    folded = fold_for_search(text)
+    sentence = prepare(text)
+    text, folded = sentence.text, sentence.folded
     numbers = list(_digit_numbers(folded))
     for compiled in _lexicons_for(text, folded):
         numbers.extend(_spelled_numbers(compiled, folded, text))
