@@ -443,3 +443,44 @@ def test_a_month_alone_after_a_time_word(
 ) -> None:
     found = [a.value for a in find_dates(text, reference=reference) if a.kind is AnchorKind.DATE]
     assert found == expected
+
+
+# ----------------------------------------------------------------------------- CLDR names
+
+CLDR_CASES = [
+    ("El 15 de enero de 2024 murieron 20 personas", "2024-01-15"),
+    ("Am 15. Januar 2024 starben 20 Menschen", "2024-01-15"),
+    ("Il 15 gennaio 2024 sono morte 20 persone", "2024-01-15"),
+    ("Στις 15 Ιανουαρίου 2024 σκοτώθηκαν 20", "2024-01-15"),
+    ("15 января 2024 года погибли 20 человек", "2024-01-15"),
+    ("15 جنوری 2024 کو 20 افراد ہلاک", "2024-01-15"),
+    ("في 3 يوليوز 2024 قتل 20 شخصا", "2024-07-03"),  # Moroccan Arabic, from CLDR ar_MA
+    ("le 12 mars 2025", "2025-03-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLDR_CASES)
+def test_month_names_from_cldr(text: str, expected: str) -> None:
+    assert [a.value for a in find_dates(text) if a.kind.value == "date"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("el lunes pasado", ["monday"]),
+        ("am Sonntag", ["sunday"]),
+        ("в понедельник", ["monday"]),
+        ("την Τρίτη", ["tuesday"]),
+        ("اتوار کو", ["sunday"]),
+        ("окружающая среда", []),  # a weekday in CLDR, mostly "environment"
+        ("گزشتہ ہفتہ", []),  # Saturday in CLDR, mostly "week"
+        ("την τρίτη μεγαλύτερη πόλη", []),  # "the third largest city", not Tuesday
+    ],
+)
+def test_weekday_names_from_cldr(text: str, expected: list[str]) -> None:
+    assert [a.value for a in find_dates(text)] == expected
+
+
+def test_a_period_after_the_day_is_german_not_a_sentence_end() -> None:
+    assert [a.value for a in find_dates("Am 15. März 2024")] == ["2024-03-15"]
+    assert find_dates("See page 2. May we go?") == []

@@ -5,7 +5,8 @@
 Arabic letter variants one Persian form, Latin letters lose case and accents. Every fold is
 one character for one, so offsets found in the folded copy point into the original text.
 
-Patterns are built from the month-name tables below, one compiled regex per pattern family and
+Patterns are built from the month and weekday names of :mod:`workbench.text.calendar_names`
+(CLDR's, and hand tables for what it lacks), one compiled regex per pattern family and
 calendar: day-month(-year), month-day(-year) (English order), month-year, year with a year word,
 numeric ``YYYY-MM-DD``, and weekday names. Overlapping candidates are resolved longest first.
 """
@@ -22,6 +23,13 @@ import jdatetime
 from hijridate import Gregorian, Hijri
 
 from workbench.models import Anchor, AnchorKind
+from workbench.text.calendar_names import (
+    CAPITALISED_WEEKDAYS,
+    HIJRI_MONTHS,
+    JALALI_MONTHS,
+    gregorian_months,
+    weekday_names,
+)
 from workbench.text.patterns import (
     GAP,
     LB,
@@ -42,74 +50,10 @@ HIJRI = "hijri"
 
 # ----------------------------------------------------------------------------- tables
 
-_GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "كانون الثاني", "ژانویه", "january", "jan.", "janvier", "janv.", "ocak"),
-    2: ("فبراير", "شباط", "فيفري", "فوریه", "february", "feb.", "février", "févr.", "şubat"),
-    3: ("مارس", "آذار", "march", "mar.", "mars", "mart"),
-    4: ("أبريل", "إبريل", "نيسان", "أفريل", "آوریل", "april", "apr.", "avril", "avr.", "nisan"),
-    5: ("مايو", "أيار", "ماي", "مه", "می", "may", "mai", "mayıs"),
-    6: ("يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "june", "jun.", "juin", "haziran"),
-    7: (
-        "يوليو",
-        "يوليه",
-        "تموز",
-        "جويلية",
-        "ژوئیه",
-        "جولای",
-        "july",
-        "jul.",
-        "juillet",
-        "juil.",
-        "temmuz",
-    ),
-    8: ("أغسطس", "آب", "أوت", "آگوست", "august", "aug.", "août", "ağustos"),
-    9: ("سبتمبر", "أيلول", "سپتامبر", "september", "sep.", "sept.", "septembre", "eylül"),
-    10: ("أكتوبر", "تشرين الأول", "اکتبر", "october", "oct.", "octobre", "ekim"),
-    11: ("نوفمبر", "تشرين الثاني", "نوامبر", "november", "nov.", "novembre", "kasım"),
-    12: ("ديسمبر", "كانون الأول", "دسامبر", "december", "dec.", "décembre", "déc.", "aralık"),
-}
-_JALALI_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("فروردین",),
-    2: ("اردیبهشت",),
-    3: ("خرداد",),
-    4: ("تیر",),
-    5: ("مرداد", "امرداد"),
-    6: ("شهریور",),
-    7: ("مهر",),
-    8: ("آبان",),
-    9: ("آذر",),
-    10: ("دی",),
-    11: ("بهمن",),
-    12: ("اسفند",),
-}
-_HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("محرم", "محرم الحرام"),
-    2: ("صفر", "صفر المظفر"),
-    3: ("ربيع الأول", "ربيع أول"),
-    4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني"),
-    5: ("جمادى الأولى", "جمادى الأول", "جمادى أولى"),
-    6: ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني"),
-    7: ("رجب", "رجب المرجب"),
-    8: ("شعبان", "شعبان المعظم"),
-    9: ("رمضان", "رمضان المبارك"),
-    10: ("شوال", "شوال المكرم"),
-    11: ("ذو القعدة", "ذي القعدة", "ذیقعده"),
-    12: ("ذو الحجة", "ذي الحجة", "ذیحجه"),
-}
 # Short month names that are also common words: only with a year in the same phrase.
 _NEEDS_YEAR = frozenset(table_key(n) for n in ("مه", "می", "ماي"))
 # English month names that are also common words: only when capitalised.
 _CAPITALISED = frozenset(("may", "march"))
-
-_WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "monday": ("الاثنين", "الإثنين", "دو شنبه", "monday", "lundi", "pazartesi"),
-    "tuesday": ("الثلاثاء", "سه شنبه", "tuesday", "mardi", "salı"),
-    "wednesday": ("الأربعاء", "چهار شنبه", "wednesday", "mercredi", "çarşamba"),
-    "thursday": ("الخميس", "پنج شنبه", "thursday", "jeudi", "perşembe"),
-    "friday": ("الجمعة", "جمعه", "آدینه", "friday", "vendredi", "cuma"),
-    "saturday": ("السبت", "شنبه", "saturday", "samedi", "cumartesi"),
-    "sunday": ("الأحد", "یک شنبه", "sunday", "dimanche", "pazar"),
-}
 
 _FA_UNIT_ORDINALS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
 _FA_ORDINALS: dict[int, tuple[str, ...]] = {
@@ -237,13 +181,18 @@ def _day() -> str:
     fa_days = alternation(n for names in _FA_ORDINALS.values() for n in names)
     ar_days = alternation(n for names in _AR_ORDINALS.values() for n in names)
     return (
-        rf"(?:{NUM_LB}(?P<day>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|er)?{GAP}(?:(?:of|من)\s+)?"
+        rf"(?:{NUM_LB}(?P<day>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|er|\.)?{GAP}"
+        rf"(?:(?:of|من|de|del)\s+)?"
         rf"|{LB}(?P<dword>{fa_days}){RB}{GAP}"
         rf"|{LB_CLITIC}(?P<aword>{ar_days}){RB}\s+من\s+(?:شهر\s+)?)"
     )
 
 
-_YEAR_LINK = rf"[\s\u200c,،]*(?:(?:من\s+)?(?:{alternation(('سال', 'عام', 'العام', 'سنة'))})\s+)?"
+# Between a month and its year: a year word ("من عام", "سال") or Spanish "de" / "del".
+_YEAR_LINK = (
+    rf"[\s\u200c,،]*(?:(?:من\s+)?(?:{alternation(('سال', 'عام', 'العام', 'سنة'))})\s+"
+    r"|(?:de|del)\s+)?"
+)
 
 
 def _month_day(names: Iterable[str], year: str) -> re.Pattern[str] | None:
@@ -304,18 +253,19 @@ def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
 
 
 _CALENDARS = (
-    _calendar(GREGORIAN, _GREGORIAN_MONTHS),
-    _calendar(JALALI, _JALALI_MONTHS),
-    _calendar(HIJRI, _HIJRI_MONTHS),
+    _calendar(GREGORIAN, gregorian_months()),
+    _calendar(JALALI, JALALI_MONTHS),
+    _calendar(HIJRI, HIJRI_MONTHS),
 )
 _ORDINALS = {**keyed(_FA_ORDINALS), **keyed(_AR_ORDINALS)}
-_WEEKDAY_NAMES = {table_key(n): day for day, names in _WEEKDAYS.items() for n in names}
+_WEEKDAY_NAMES = {table_key(n): day for day, names in weekday_names().items() for n in names}
 _WEEKDAY_RE = re.compile(
-    rf"{LB_CLITIC}(?P<body>{alternation(n for ns in _WEEKDAYS.values() for n in ns)}){RB}"
+    rf"{LB_CLITIC}(?P<body>{alternation(n for ns in weekday_names().values() for n in ns)}){RB}"
 )
 # "الأسبوع الثالث من رمضان": after a definite noun an Arabic ordinal is an adjective.
 _ADJECTIVE = re.compile(r"(?:^|[\s\u200c])ال[^\W\d_]+[\s\u200c]*$")
 # "امام جمعه" (Friday-prayer leader) is a title, not a day.
+_ORDINAL_WEEKDAYS = frozenset(table_key(n) for n in CAPITALISED_WEEKDAYS)
 _NOT_A_DAY = re.compile(rf"{LB}(?:{alternation(('امام', 'امامان', 'ائمه'))})[\s\u200c]*$")
 _NUMERIC_RE = re.compile(
     rf"(?P<body>{NUM_LB}(?<!-)(?P<year>[0-9]{{4}})(?P<sep>[-/.])(?P<month>[0-9]{{1,2}})"
@@ -345,12 +295,15 @@ def _day_of(groups: Mapping[str, str | None]) -> int | None:
 
 def _rejected(match: re.Match[str], text: str) -> bool:
     """Month words that are something else here: "may 2" (a verb: English month names are
-    capitalised), "۵ می شود" (a verb prefix), "الأسبوع الثالث من" (an adjective)."""
+    capitalised), "2. May be" (a sentence ends), "۵ می شود" (a verb prefix), "الأسبوع الثالث
+    من" (an adjective)."""
     groups = match.groupdict()
     month_text = groups.get("month")
     key = table_key(month_text) if month_text else ""
     if key in _CAPITALISED and text[match.start("month")].islower():
         return True
+    if key in _CAPITALISED and groups.get("day") and match.string[match.end("day")] == ".":
+        return True  # "Page 2. May be": "15. März" is German, "2. May" ends a sentence
     if key in _NEEDS_YEAR and groups.get("year") is None:
         return True
     if groups.get("aword"):
@@ -409,9 +362,12 @@ def _numeric_hits(folded: str) -> Iterator[_Hit]:
         yield _Hit(*match.span("body"), calendar, year, int(match["month"]), int(match["day"]))
 
 
-def _weekday_hits(folded: str) -> Iterator[_Hit]:
+def _weekday_hits(folded: str, text: str) -> Iterator[_Hit]:
     for match in _WEEKDAY_RE.finditer(folded):
-        day = _WEEKDAY_NAMES.get(table_key(match["body"]))
+        key = table_key(match["body"])
+        day = _WEEKDAY_NAMES.get(key)
+        if key in _ORDINAL_WEEKDAYS and text[match.start("body")].islower():
+            continue  # "την τρίτη μεγαλύτερη πόλη": the third largest city
         if day and not _NOT_A_DAY.search(folded, max(0, match.start() - 20), match.start()):
             yield _Hit(*match.span("body"), weekday=day)
 
@@ -568,7 +524,7 @@ def find_dates(
     """
     sentence = prepare(text)
     text, folded = sentence.text, sentence.folded
-    hits: list[_Hit] = [*_numeric_hits(folded), *_weekday_hits(folded)]
+    hits: list[_Hit] = [*_numeric_hits(folded), *_weekday_hits(folded, text)]
     for calendar in _CALENDARS:
         hits.extend(_calendar_hits(calendar, folded, text))
     chosen = select_longest(hits)
@@ -586,7 +542,7 @@ def find_dates(
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
-    tables = (_GREGORIAN_MONTHS, _JALALI_MONTHS, _HIJRI_MONTHS)
+    tables = (gregorian_months(), JALALI_MONTHS, HIJRI_MONTHS)
     months = {table_key(n) for table in tables for names in table.values() for n in names}
     return frozenset(months | set(_WEEKDAY_NAMES))
 
