@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.hostile import TEXT_SHAPES  # noqa: E402
-from workbench.ingest.pipeline import ingest  # noqa: E402
+from workbench.jobs.ingest import ingest  # noqa: E402
 from workbench.settings import Settings  # noqa: E402
 from workbench.store import Store  # noqa: E402
 

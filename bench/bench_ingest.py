@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from workbench.ingest.pipeline import ingest
+from workbench.jobs.ingest import ingest
 from workbench.settings import Settings
 from workbench.store import Store
 

@@ -35,8 +35,8 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.ingest.pipeline import ingest  # noqa: E402
 from workbench.jobs.evaluate import GoldPair, resolve  # noqa: E402
+from workbench.jobs.ingest import ingest  # noqa: E402
 from workbench.jobs.link import claim_vectors, features_in_slices  # noqa: E402
 from workbench.linking import fit, learned  # noqa: E402
 from workbench.linking.scoring import feature_frame, score_pairs  # noqa: E402

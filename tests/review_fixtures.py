@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import SAMPLES
-from workbench.ingest.pipeline import ingest
+from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
 from workbench.review.claims import origins
 from workbench.settings import Settings

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from workbench.ingest.build import build_article
-from workbench.ingest.pipeline import iter_records
+from workbench.ingest.files import iter_records
 from workbench.models import IngestReport
 from workbench.settings import Settings
 

@@ -25,8 +25,9 @@ import pytest
 from tests.conftest import RunCli
 from tests.hostile import TEXT_SHAPES, deep_json
 from workbench.ingest.build import build_article
-from workbench.ingest.pipeline import Pending, _build_one, ingest
+from workbench.ingest.files import Pending
 from workbench.ingest.readers import read_records
+from workbench.jobs.ingest import _build_one, ingest
 from workbench.models import InputRecord, Note, Rejection
 from workbench.settings import Settings
 from workbench.store import Store

@@ -41,7 +41,7 @@ def test_samples_ingest_and_reingest_changes_nothing(run_cli: RunCli, db: Path) 
 def test_ids_are_the_same_in_another_database(run_cli: RunCli, db: Path, tmp_path: Path) -> None:
     run_cli("ingest", "--quiet", ARTICLES)
     other = Store(tmp_path / "other.duckdb")
-    from workbench.ingest.pipeline import ingest
+    from workbench.jobs.ingest import ingest
 
     ingest([ARTICLES], other, Settings())
     ids = lambda s: sorted(s.claims()["claim_id"].to_list())  # noqa: E731

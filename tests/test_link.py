@@ -11,8 +11,8 @@ import pytest
 
 from tests.conftest import EVAL, SAMPLES, RunCli
 from workbench.ids import match_id
-from workbench.ingest.pipeline import ingest
 from workbench.jobs.evaluate import evaluate
+from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
 from workbench.linking import learned, semantic
 from workbench.settings import Settings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.ingest.pipeline import ingest
+from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
 from workbench.linking import frame
 from workbench.linking.explain import Suggestion, explain, frame_signs

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from tests.review_fixtures import T0
-from workbench.ingest.pipeline import ingest
+from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
 from workbench.models import Label, VerdictIn
 from workbench.settings import Settings

@@ -22,9 +22,9 @@ from workbench.export.claims import export_claims, export_matches
 from workbench.export.status import export_claimreview, export_claims_status
 from workbench.export.verdict_import import import_verdicts
 from workbench.export.verdicts import export_verdicts
-from workbench.ingest.pipeline import ingest as run_ingest
 from workbench.jobs.evaluate import Figures
 from workbench.jobs.evaluate import evaluate as run_evaluate
+from workbench.jobs.ingest import ingest as run_ingest
 from workbench.jobs.link import link as run_link
 from workbench.models import IngestReport
 from workbench.review.quality import quality

@@ -32,7 +32,7 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz, process
 
-from workbench.ingest.pipeline import ingest
+from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
 from workbench.linking import semantic
 from workbench.linking.blocking import strongest
