@@ -87,11 +87,6 @@ def _tuple(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({intern(v) for v in values}))
 
 
-def _content_tokens(norm: str, language: str) -> list[str]:
-    stop = stopwords(language) or all_stopwords()
-    return [t for t in normalised_tokens(norm) if t not in stop and len(t) > 1 and not t.isdigit()]
-
-
 def _name_pairs(
     text: str, anchors: Iterable[Mapping[str, Any]], unnamed: list[str]
 ) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
+import polars as pl
 
 from workbench.store.migrations import MIGRATIONS
 
@@ -39,6 +40,12 @@ def one(con: Connection, sql: str, params: list[object] | None = None) -> tuple[
     """
     rows = con.execute(sql, params or []).fetchall()
     return tuple(rows[0]) if rows else None
+
+
+def query_frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
+    """The rows of a query as a polars frame (handed over through Arrow, without a copy)."""
+    result: pl.DataFrame = con.sql(sql, params=params or []).pl()
+    return result
 
 
 def _is_lock_error(error: Exception) -> bool:

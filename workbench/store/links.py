@@ -9,19 +9,14 @@ from contextlib import contextmanager
 import duckdb
 import polars as pl
 
-from workbench.store.db import Connection
+from workbench.store.db import Connection, query_frame, transaction
 
 CLAIM_COLUMNS = "c.claim_id, c.article_id, a.source, c.language, a.published, c.text, c.norm_text"
 
 
-def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
-    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
-    return frame
-
-
 def unkeyed_claims(con: Connection) -> pl.DataFrame:
     """Claims the linker has not keyed yet, with what features need."""
-    return _frame(
+    return query_frame(
         con,
         f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a USING (article_id) "  # noqa: S608
         "WHERE c.claim_id NOT IN (SELECT claim_id FROM keyed_claims) ORDER BY c.claim_id",
@@ -32,7 +27,7 @@ def claim_rows(con: Connection, ids: pl.Series) -> pl.DataFrame:
     """The same columns for the given claims."""
     con.register("_wanted", pl.DataFrame({"claim_id": ids}))
     try:
-        return _frame(
+        return query_frame(
             con,
             f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a USING (article_id) "  # noqa: S608
             "JOIN _wanted w ON w.claim_id = c.claim_id ORDER BY c.claim_id",
@@ -45,7 +40,7 @@ def anchor_rows(con: Connection, ids: pl.Series) -> pl.DataFrame:
     """Anchors of the given claims."""
     con.register("_wanted", pl.DataFrame({"claim_id": ids}))
     try:
-        return _frame(
+        return query_frame(
             con,
             "SELECT x.claim_id, x.kind, x.text, x.value, x.char_end FROM anchors x "
             "JOIN _wanted w ON w.claim_id = x.claim_id ORDER BY x.claim_id, x.char_start",
@@ -56,12 +51,12 @@ def anchor_rows(con: Connection, ids: pl.Series) -> pl.DataFrame:
 
 def stored_keys(con: Connection) -> pl.DataFrame:
     """Every stored ``claim_id, key``."""
-    return _frame(con, "SELECT claim_id, key FROM claim_keys")
+    return query_frame(con, "SELECT claim_id, key FROM claim_keys")
 
 
 def claim_meta(con: Connection) -> pl.DataFrame:
     """``claim_id, article_id, source, published`` of every claim."""
-    return _frame(
+    return query_frame(
         con,
         "SELECT c.claim_id, c.article_id, a.source, a.published "
         "FROM claims c JOIN articles a USING (article_id)",
@@ -70,7 +65,7 @@ def claim_meta(con: Connection) -> pl.DataFrame:
 
 def copy_inputs(con: Connection) -> pl.DataFrame:
     """Stored matches with what copy detection needs."""
-    return _frame(
+    return query_frame(
         con,
         """
         SELECT m.claim_a_id AS claim_a, m.claim_b_id AS claim_b, ca.article_id AS article_a,
@@ -83,7 +78,7 @@ def copy_inputs(con: Connection) -> pl.DataFrame:
 
 def claims_per_article(con: Connection) -> pl.DataFrame:
     """``article_id, claims``."""
-    return _frame(con, "SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id")
+    return query_frame(con, "SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id")
 
 
 def _insert(con: Connection, table: str, frame: pl.DataFrame, *, replace: bool = False) -> None:
@@ -128,26 +123,20 @@ class LinkWriter:
 @contextmanager
 def link_transaction(con: Connection) -> Iterator[LinkWriter]:
     """One transaction for a whole link run: a killed run leaves nothing half-done."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         yield LinkWriter(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def forget_links(con: Connection) -> None:
     """Drop keys, matches and copies (machine output only) so the next run links everything."""
-    con.execute("BEGIN TRANSACTION")
-    for table in ("claim_keys", "keyed_claims", "matches", "article_copies"):
-        con.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
-    con.execute("COMMIT")
+    with transaction(con):
+        for table in ("claim_keys", "keyed_claims", "matches", "article_copies"):
+            con.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
 
 
 def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame:
     """Matches with both claims' sources, languages and texts, best first."""
-    return _frame(
+    return query_frame(
         con,
         """
         SELECT m.match_id, m.claim_a_id, m.claim_b_id, aa.source AS source_a, ab.source AS source_b,

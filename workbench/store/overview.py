@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from workbench.store.db import Connection, one
-
-
-def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
-    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
-    return frame
-
+from workbench.store.db import Connection, one, query_frame
 
 _MATCH_SIDES = """
     FROM matches m
@@ -23,7 +17,7 @@ _MATCH_SIDES = """
 
 def match_breakdown(con: Connection) -> pl.DataFrame:
     """Matches per (language pair, suggestion), the pair written in sorted order."""
-    return _frame(
+    return query_frame(
         con,
         "SELECT least(ca.language, cb.language) || '-' || greatest(ca.language, cb.language) "
         "AS languages, m.suggestion, count(*) AS matches"
@@ -34,7 +28,7 @@ def match_breakdown(con: Connection) -> pl.DataFrame:
 
 def match_sources(con: Connection) -> pl.DataFrame:
     """Matches per outlet (a match counts for both of its outlets)."""
-    return _frame(
+    return query_frame(
         con,
         "SELECT source, count(*) AS matches FROM ("  # noqa: S608 (constant fragments only)
         "SELECT aa.source" + _MATCH_SIDES + " UNION ALL SELECT ab.source" + _MATCH_SIDES + ") "
@@ -44,7 +38,7 @@ def match_sources(con: Connection) -> pl.DataFrame:
 
 def claims_by_ids(con: Connection, ids: list[str]) -> pl.DataFrame:
     """Claims with their outlet, language and date, for a list of ids."""
-    return _frame(
+    return query_frame(
         con,
         "SELECT c.claim_id, a.source, c.language, a.published, c.text, c.article_id, "
         "a.url, a.title, a.article_ref, array_to_string(a.origin_chain, ' > ') AS origin_chain "
@@ -61,7 +55,7 @@ def all_claim_ids(con: Connection) -> list[str]:
 
 def claim_links(con: Connection, claim_id: str) -> pl.DataFrame:
     """Every match of one claim, with the other claim's outlet, language, date and text."""
-    return _frame(
+    return query_frame(
         con,
         """
         SELECT m.match_id, m.score, m.suggestion,
@@ -82,8 +76,8 @@ def claim_links(con: Connection, claim_id: str) -> pl.DataFrame:
 def origin_inputs(con: Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
     """What origin grouping needs: articles (``article_id, source, origin_chain, published``)
     and near-copies (``article_a_id, article_b_id``)."""
-    articles = _frame(con, "SELECT article_id, source, origin_chain, published FROM articles")
-    copies = _frame(con, "SELECT article_a_id, article_b_id FROM article_copies")
+    articles = query_frame(con, "SELECT article_id, source, origin_chain, published FROM articles")
+    copies = query_frame(con, "SELECT article_a_id, article_b_id FROM article_copies")
     return articles, copies
 
 

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from workbench.store.db import Connection, one
-
-
-def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
-    # A relation hands its rows to polars through Arrow without an extra copy.
-    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
-    return frame
+from workbench.store.db import Connection, one, query_frame
 
 
 def totals(con: Connection) -> dict[str, int]:
@@ -26,7 +20,7 @@ def totals(con: Connection) -> dict[str, int]:
 
 def status_by_source(con: Connection) -> pl.DataFrame:
     """Articles and claims per source and language."""
-    return _frame(
+    return query_frame(
         con,
         """
         SELECT a.source, a.language, count(DISTINCT a.article_id) AS articles,
@@ -39,7 +33,7 @@ def status_by_source(con: Connection) -> pl.DataFrame:
 
 def articles(con: Connection, *, limit: int | None = 1000) -> pl.DataFrame:
     """Articles without their text, newest ingest first."""
-    return _frame(
+    return query_frame(
         con,
         """
         SELECT a.article_id, a.article_ref, a.source, a.language, a.published, a.title,
@@ -54,7 +48,7 @@ def articles(con: Connection, *, limit: int | None = 1000) -> pl.DataFrame:
 
 def article_text(con: Connection, article_id: str) -> dict[str, object] | None:
     """One article's stored fields, text included, or ``None``."""
-    frame = _frame(con, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    frame = query_frame(con, "SELECT * FROM articles WHERE article_id = ?", [article_id])
     return frame.row(0, named=True) if frame.height else None
 
 
@@ -89,7 +83,7 @@ def claims(
         search: a substring of the claim's normalised text (already normalised by the caller).
         limit: at most this many rows.
     """
-    return _frame(
+    return query_frame(
         con,
         f"""
         SELECT c.claim_id, c.article_id, a.article_ref, a.source, c.language, a.published,
@@ -108,7 +102,7 @@ def claims(
 
 def anchors(con: Connection, claim_id: str) -> pl.DataFrame:
     """A claim's anchors in order."""
-    return _frame(
+    return query_frame(
         con,
         "SELECT kind, text, value, detail, char_start, char_end FROM anchors "
         "WHERE claim_id = ? ORDER BY char_start, kind",

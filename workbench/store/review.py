@@ -116,14 +116,6 @@ def next_matches(
     return [(str(m), bool(j)) for m, j in con.execute(sql, [*params, limit]).fetchall()]
 
 
-def next_match(
-    con: Connection, queue: QueueFilter, reviewer: str, now: dt.datetime, skip: list[str]
-) -> str | None:
-    """The id of the first match of the reviewer's queue, or ``None`` when it is empty."""
-    found = next_matches(con, queue, reviewer, now, skip)
-    return found[0][0] if found else None
-
-
 def queue_size(
     con: Connection, queue: QueueFilter, reviewer: str, now: dt.datetime, skip: list[str]
 ) -> int:

@@ -14,7 +14,7 @@ import polars as pl
 
 from workbench.ids import stable_id
 from workbench.models import RETRACT, VerdictIn, VerdictRecord
-from workbench.store.db import Connection, StoreError, one, transaction
+from workbench.store.db import Connection, StoreError, one, query_frame, transaction
 
 
 class UnknownMatch(StoreError):
@@ -24,11 +24,6 @@ class UnknownMatch(StoreError):
 def verdict_id(match_id: str, reviewer: str, verdict: str, decided_at: dt.datetime) -> str:
     """A verdict's id from what identifies it: match, reviewer, verdict and time (UTC, µs)."""
     return stable_id("verdict", match_id, reviewer, verdict, decided_at.isoformat())
-
-
-def _frame(con: Connection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
-    frame: pl.DataFrame = con.sql(sql, params=params or []).pl()
-    return frame
 
 
 def _match_claims(con: Connection, match_id: str) -> tuple[str, str]:
@@ -128,7 +123,7 @@ def export_rows(con: Connection, *, history: bool = False) -> pl.DataFrame:
     Claims are joined by the ids the verdict stored, so a verdict whose match a re-link no
     longer produces still exports with its texts.
     """
-    return _frame(con, _EXPORT_SQL["history" if history else "current"])
+    return query_frame(con, _EXPORT_SQL["history" if history else "current"])
 
 
 def current(con: Connection, *, match_ids: list[str] | None = None) -> pl.DataFrame:
@@ -137,7 +132,7 @@ def current(con: Connection, *, match_ids: list[str] | None = None) -> pl.DataFr
     Columns: ``verdict_id, match_id, claim_a_id, claim_b_id, article_a_id, article_b_id,
     source_a, source_b, verdict, reviewer, role, note, decided_at, score``.
     """
-    return _frame(
+    return query_frame(
         con,
         "SELECT v.verdict_id, v.match_id, v.claim_a_id, v.claim_b_id, "
         "ca.article_id AS article_a_id, cb.article_id AS article_b_id, "
