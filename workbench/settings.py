@@ -26,14 +26,14 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(
         default=20.0,
         gt=0,
-        description="Whole-file formats (text pages, JSON, HTML) larger than this (in MB) are "
-        "rejected unread, with the limit named. JSON Lines and CSV are streamed instead.",
+        description="Whole-file formats (text pages, HTML) larger than this (in MB) are "
+        "rejected unread, with the limit named. JSON, JSON Lines and CSV are streamed instead.",
     )
     max_record_mb: float = Field(
         default=10.0,
         gt=0,
-        description="A JSON Lines line or CSV row longer than this (in millions of characters) "
-        "is rejected and skipped unread; the rest of the file goes on.",
+        description="A JSON Lines line, CSV row or JSON array record longer than this (in "
+        "millions of characters) is rejected and skipped unread; the rest of the file goes on.",
     )
     max_claim_chars: int = Field(
         default=1500,

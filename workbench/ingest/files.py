@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.ingest.decode import InputError
-from workbench.ingest.readers import LINE_SUFFIXES, SUFFIXES, read_records
+from workbench.ingest.readers import STREAMED_SUFFIXES, SUFFIXES, read_records
 from workbench.models import IngestReport, InputRecord, Note, Rejection, Skipped
 from workbench.settings import Settings
 
@@ -126,8 +126,8 @@ def _open(item: InputFile) -> BinaryIO:
 def _file_records(
     handle: BinaryIO, item: InputFile, settings: Settings, source: str | None
 ) -> Iterator[InputRecord | Rejection]:
-    """The records of one open file: line formats streamed, whole formats under a size limit."""
-    if item.path.suffix.lower() in LINE_SUFFIXES:
+    """The records of one open file: JSON, JSONL and CSV streamed, the rest whole under a limit."""
+    if item.path.suffix.lower() in STREAMED_SUFFIXES:
         yield from read_records(
             item.path,
             item.name,

@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from workbench.ingest.decode import InputError, decode_bytes
+from workbench.ingest.json_values import JsonValues, no_constant, unread
 from workbench.ingest.lines import Line, Lines
 from workbench.ingest.scraped import page_meta
 from workbench.models import InputRecord, Note, Rejection
@@ -35,7 +36,9 @@ Item = InputRecord | Rejection  # Notes are Rejections that do not stop the reco
 _ISO_CODE = re.compile(r"^[a-z]{2,3}$")
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text"})
 LINE_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".tsv"})
-SUFFIXES = TEXT_SUFFIXES | LINE_SUFFIXES | {".json", ".html", ".htm"}
+#: Read a record at a time under ``max_record_mb``; the other formats are read whole.
+STREAMED_SUFFIXES = LINE_SUFFIXES | {".json"}
+SUFFIXES = TEXT_SUFFIXES | STREAMED_SUFFIXES | {".html", ".htm"}
 #: Lone surrogates (a JSON ``\ud800`` escape) cannot be stored or shown as text.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Control characters other than tab and line ends (a JSON ``\u0000`` escape, a NUL byte).
@@ -148,26 +151,14 @@ def _read_text_page(text: str, name: str, default_source: str | None) -> Iterato
     yield from (Note(path=name, reason=n) for n in notes)
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _unread(error: RecursionError | ValueError) -> str:
-    """Why JSON that parses no further was not read: nesting, or a number past the int digit
-    limit, or ``NaN``/``Infinity``."""
-    if isinstance(error, RecursionError):
-        return "not read: JSON nested too deeply"
-    return f"not read: {str(error).split(';')[0]}"
-
-
 def _json(text: str) -> Any:
     """``json.loads`` with every failure a one-line :class:`InputError` (never a crash)."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON: {error.msg}") from None
     except (RecursionError, ValueError) as error:
-        raise InputError(_unread(error)) from None
+        raise InputError(unread(error)) from None
 
 
 def _record(raw: Any, default_source: str | None, notes: list[str]) -> InputRecord:
@@ -193,22 +184,22 @@ def _read_jsonl(lines: Lines, name: str, default_source: str | None) -> Iterator
             yield Rejection(path=name, line=line.number, reason=str(error))
 
 
-def _read_json(text: str, name: str, default_source: str | None) -> Iterator[Item]:
-    try:
-        data = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        yield Rejection(path=name, line=error.lineno, reason=f"not valid JSON: {error.msg}")
-        return
-    except (RecursionError, ValueError) as error:
-        yield Rejection(path=name, reason=_unread(error))
-        return
-    for number, raw in enumerate(data if isinstance(data, list) else [data], start=1):
+def _read_json(values: JsonValues, name: str, default_source: str | None) -> Iterator[Item]:
+    for value in values:
+        if value.problem:
+            reason = f"record {value.number}: {value.problem}"
+            yield Rejection(path=name, line=value.line, reason=reason)
+            continue
         notes: list[str] = []
         try:
-            yield _record(raw, default_source, notes)
-            yield from (Note(path=name, reason=f"record {number}: {n}") for n in notes)
+            yield _record(value.value, default_source, notes)
+            yield from (
+                Note(path=name, line=value.line, reason=f"record {value.number}: {n}")
+                for n in notes
+            )
         except InputError as error:
-            yield Rejection(path=name, reason=f"record {number}: {error}")
+            reason = f"record {value.number}: {error}"
+            yield Rejection(path=name, line=value.line, reason=reason)
 
 
 class _Physical:
@@ -330,18 +321,31 @@ def read_records(
     """Parse one file (its bytes, or a seekable binary handle) into records, or rejections
     naming ``name``, the line where there is one, and a reason.
 
-    JSON Lines and CSV are streamed from a handle; other formats are read whole.
+    JSON, JSON Lines and CSV are streamed from a handle a record at a time; other formats
+    are read whole.
     """
     suffix = path.suffix.lower()
     handle: BinaryIO = io.BytesIO(data) if isinstance(data, bytes) else data
+    max_chars = int(max_record_mb * 1_000_000)
+    limit_name = _record_limit(max_record_mb)
+    if suffix == ".json":
+        try:
+            values = JsonValues(handle, max_chars=max_chars, limit_name=limit_name)
+        except InputError as error:
+            yield Rejection(path=name, reason=str(error))
+            return
+        try:
+            yield from _read_json(values, name, default_source)
+        finally:
+            values.detach()
+        return
     if suffix in LINE_SUFFIXES:
-        max_chars = int(max_record_mb * 1_000_000)
         try:
             lines = Lines(
                 handle,
                 newline="\n" if suffix in {".jsonl", ".ndjson"} else "",
                 max_chars=max_chars,
-                limit_name=_record_limit(max_record_mb),
+                limit_name=limit_name,
             )
         except InputError as error:
             yield Rejection(path=name, reason=str(error))
@@ -360,9 +364,7 @@ def read_records(
     except InputError as error:
         yield Rejection(path=name, reason=str(error))
         return
-    if suffix == ".json":
-        yield from _read_json(text, name, default_source)
-    elif suffix in {".html", ".htm"}:
+    if suffix in {".html", ".htm"}:
         yield from _read_html(text, name, default_source)
     else:
         yield from _read_text_page(text, name, default_source)
