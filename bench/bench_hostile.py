@@ -1,5 +1,6 @@
 """Ingest MB/s for each hostile input shape, beside ordinary news in the same run, and peak
-memory of a streamed ingest of a large JSON Lines file.
+memory of a streamed ingest of a large JSON Lines file, and of the reader alone on JSON Lines
+and JSON arrays at half and full size.
 
 Each shape of ``tests/hostile.py`` becomes one JSON Lines record of ``--chars`` characters,
 ingested by the real pipeline into a fresh DuckDB file (one process, so the figure is the
@@ -86,6 +87,26 @@ def shapes(chars: int) -> None:
             print(f"| {name} | {mb:.2f} | {seconds:.2f} | {mb / seconds:.2f} | {claims} |")
 
 
+_READER = """
+import resource, sys
+from pathlib import Path
+from workbench.ingest.readers import read_records
+path = Path(sys.argv[1])
+with path.open("rb") as handle:
+    n = sum(1 for _ in read_records(path, path.name, handle))
+print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def _reader_peak(path: Path) -> tuple[int, int]:
+    """Items read and the peak resident MB of a child process reading ``path`` alone."""
+    done = subprocess.run(
+        [sys.executable, "-c", _READER, str(path)], capture_output=True, text=True, cwd=ROOT
+    )
+    items, peak = done.stdout.split()
+    return int(items), int(peak)
+
+
 def memory() -> None:
     paths = sorted((EVAL / "saudinewsnet" / "json").glob("*.json"))
     if not paths:
@@ -93,10 +114,21 @@ def memory() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "saudinewsnet.jsonl"
-        with feed.open("w", encoding="utf-8") as out:
-            for path in paths:
-                for raw in json.loads(path.read_text(encoding="utf-8")):
+        records = [raw for path in paths for raw in json.loads(path.read_text(encoding="utf-8"))]
+        half = Path(tmp) / "half.jsonl"
+        for target, part in ((feed, records), (half, records[: len(records) // 2])):
+            with target.open("w", encoding="utf-8") as out:
+                for raw in part:
                     out.write(json.dumps(raw, ensure_ascii=False) + "\n")
+            array = target.with_suffix(".json")
+            array.write_text(json.dumps(part, ensure_ascii=False, indent=1), encoding="utf-8")
+        print("| file | size | items read | reader peak resident |")
+        print("|---|---|---|---|")
+        for path in (half, feed, half.with_suffix(".json"), feed.with_suffix(".json")):
+            items, peak = _reader_peak(path)
+            kind = "JSON array" if path.suffix == ".json" else "JSON Lines"
+            size = path.stat().st_size / 1e6
+            print(f"| {kind}, {path.stem} | {size:.0f} MB | {items} | {peak} MB |")
         db = Path(tmp) / "mem.duckdb"
         started = time.perf_counter()
         done = subprocess.run(
