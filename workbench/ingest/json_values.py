@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from workbench.ingest.decode import detect_encoding
-from workbench.ingest.lines import HEAD_BYTES
+from workbench.ingest.lines import HEAD_BYTES, UNDECODABLE
 
 #: Characters read at a time (a window grows by at least this much while a record is incomplete).
 CHUNK_CHARS = 1 << 20
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DELIMITED = re.compile(r"[^ \t\n\r,\]}]*[ \t\n\r,\]}]")
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 def no_constant(name: str) -> Any:
@@ -157,7 +156,7 @@ class JsonValues:
         start, self._pos = self._pos, end
         if end - start > self._max:
             return Value(self._number, line, problem=f"record is over the {self._limit_name}")
-        if _UNDECODABLE.search(self._buf, start, end):
+        if UNDECODABLE.search(self._buf, start, end):
             return Value(self._number, line, problem=f"bytes not valid {self.encoding}")
         return Value(self._number, line, value)
 

@@ -21,7 +21,7 @@ HEAD_BYTES = 1 << 20
 #: Characters read at a time while skipping a line that is over the limit.
 _SKIP_CHARS = 1 << 16
 # Bytes not valid in the encoding, kept by the "surrogateescape" error handler.
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
+UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ class Lines:
             if len(piece) > self._max and not piece.endswith(("\n", "\r")):
                 self._skip_rest()
                 yield Line(self.number, "", f"line is over the {self._limit_name}")
-            elif _UNDECODABLE.search(piece):
+            elif UNDECODABLE.search(piece):
                 yield Line(self.number, "", f"bytes on this line are not valid {self.encoding}")
             else:
                 yield Line(self.number, piece)
