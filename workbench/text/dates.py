@@ -154,7 +154,8 @@ class _Calendar:
     year_after: re.Pattern[str]
     #: A month named alone, after or before a time word (Gregorian only).
     month_alone: tuple[re.Pattern[str], ...]
-    #: Any month name of this calendar: a cheap test before the costly patterns run.
+    #: Any month name of this calendar as a word: a cheap test before the costly patterns run
+    #: (a bare substring test passed on most Arabic sentences: "دی" in "الذي").
     month_names: re.Pattern[str]
 
 
@@ -165,6 +166,12 @@ def _suffix(calendar: str) -> str:
 def _year(calendar: str, year_range: str | None = None) -> str:
     digits = year_range or _YEAR_RANGES[calendar]
     return rf"(?<![0-9.,])(?P<year>{digits})(?![0-9]|[.,][0-9])"
+
+
+def _month_word(calendar: str, names: Iterable[str]) -> str:
+    """A month name standing as a word (Persian "دی ماه" too): every month pattern needs one."""
+    after = rf"(?:{GAP}ماه)?" if calendar == JALALI else ""
+    return rf"{LB}(?:{alternation(names)}){after}{RB}"
 
 
 def _month(calendar: str, names: Iterable[str]) -> str:
@@ -248,7 +255,7 @@ def _calendar(name: str, table: dict[int, tuple[str, ...]]) -> _Calendar:
         year_before=_year_before(name, suffix),
         year_after=_year_after(name, suffix),
         month_alone=_month_alone(name, month),
-        month_names=re.compile(alternation(names)),
+        month_names=re.compile(_month_word(name, names)),
     )
 
 
