@@ -217,6 +217,29 @@ def test_claim_offsets_point_at_the_claim_text(text: str) -> None:
             assert claim.text[anchor.start : anchor.end] == anchor.text
 
 
+def test_repeated_lines_are_split_once_but_keep_their_own_offsets() -> None:
+    from workbench.ingest.build import content_spans
+
+    text = "Ali met Reza in Herat. Then left.\nA second line here.\nAli met Reza in Herat. Then left.\n"
+    spans = content_spans(text, Settings())
+    assert [text[s.start : s.end] for s in spans] == [
+        "Ali met Reza in Herat.",
+        "Then left.",
+        "A second line here.",
+        "Ali met Reza in Herat.",
+        "Then left.",
+    ]
+    assert spans[3].start == text.rindex("Ali met")
+    record = InputRecord(source="S", text=text)
+    article = build_article(record, ref="r", input_path="r", settings=Settings(), now=_now())
+    # A repeated sentence is one claim, at its first place.
+    assert [c.text for c in article.claims] == [
+        "Ali met Reza in Herat.",
+        "A second line here.",
+    ]
+    assert article.claims[0].start == 0
+
+
 def test_copying_the_samples_twice_counts_duplicates(run_cli: RunCli, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(ARTICLES, copy / "a")

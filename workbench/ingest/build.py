@@ -20,15 +20,31 @@ def article_id(source: str, text: str) -> str:
     return stable_id("article", normalise(source), normalise(text))
 
 
+def _line_spans(line: str, limit: int) -> list[tuple[int, int]]:
+    """Sentence ranges of one line (from its start) outside site chrome, cut to ``limit``."""
+    if not line.strip() or is_chrome(line):
+        return []
+    body = line.rstrip("\r\n")
+    ranges: list[tuple[int, int]] = []
+    for span in split_sentences(body):
+        if not is_chrome(body[span.start : span.end]):  # "... امس. سمات الأهلي"
+            ranges.extend((piece.start, piece.end) for piece in cap_span(body, span, limit))
+    return ranges
+
+
 def content_spans(text: str, settings: Settings) -> list[Span]:
-    """Sentence spans of ``text`` outside site chrome, cut to the claim-size limit."""
+    """Sentence spans of ``text`` outside site chrome, cut to the claim-size limit.
+
+    A line repeated in the text (menus, captions, a pasted paragraph) is split once.
+    """
     spans: list[Span] = []
     position = 0
+    split: dict[str, list[tuple[int, int]]] = {}
     for line in text.splitlines(keepends=True):
-        if line.strip() and not is_chrome(line):
-            for span in split_sentences(line.rstrip("\r\n"), offset=position):
-                if not is_chrome(text[span.start : span.end]):  # "... امس. سمات الأهلي"
-                    spans.extend(cap_span(text, span, settings.max_claim_chars))
+        ranges = split.get(line)
+        if ranges is None:
+            ranges = split[line] = _line_spans(line, settings.max_claim_chars)
+        spans.extend(Span(position + start, position + end) for start, end in ranges)
         position += len(line)
     return spans
 
@@ -41,9 +57,14 @@ def _claim(
     hint: str,
     published: dt.date | None,
     seen: set[str],
+    seen_raw: set[str],
     min_words: int,
 ) -> Claim | None:
-    text = strip_bidi(source_text[span.start : span.end]).strip()
+    raw = source_text[span.start : span.end]
+    if raw in seen_raw:
+        return None  # the same characters as an earlier sentence: not even normalised again
+    seen_raw.add(raw)
+    text = strip_bidi(raw).strip()
     norm = normalise(text)
     if not norm or len(norm.split()) < min_words:
         return None  # a fragment (menu, byline, caption)
@@ -80,6 +101,7 @@ def build_claims(aid: str, record: InputRecord, language: str, settings: Setting
     """Claims of one article, in reading order, without fragments or repeated sentences."""
     claims: list[Claim] = []
     seen: set[str] = set()
+    seen_raw: set[str] = set()
     for field, source_text, span in _candidate_spans(record, settings):
         claim = _claim(
             aid,
@@ -89,6 +111,7 @@ def build_claims(aid: str, record: InputRecord, language: str, settings: Setting
             language,
             record.published,
             seen,
+            seen_raw,
             settings.min_claim_words,
         )
         if claim is None:
