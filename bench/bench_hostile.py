@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hostile import TEXT_SHAPES  # noqa: E402
+from tests.hostile import TEXT_SHAPES, hostile_folder  # noqa: E402
 from workbench.jobs.ingest import ingest  # noqa: E402
 from workbench.settings import Settings  # noqa: E402
 from workbench.store import Store  # noqa: E402
@@ -85,6 +85,36 @@ def shapes(chars: int) -> None:
             record = {"source": "Wire", "text": TEXT_SHAPES[name](chars)}
             seconds, mb, claims = _ingest_seconds([record], work)
             print(f"| {name} | {mb:.2f} | {seconds:.2f} | {mb / seconds:.2f} | {claims} |")
+
+
+def folder(chars: int) -> None:
+    """The whole folder of ``tests/hostile.py`` (every shape, bad lines and files, a 20 MB
+    nested page, a FIFO) through the real command, as the issue's 60-second target reads."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "hostile"
+        good, bad = hostile_folder(root, shape_chars=chars, html_nesting=1_800_000)
+        size = sum(p.stat().st_size for p in root.iterdir() if p.is_file()) / 1e6
+        db = Path(tmp) / "folder.duckdb"
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "workbench", "--db", str(db), "ingest", "-q", str(root)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=600,
+        )
+        seconds = time.perf_counter() - started
+        stored = set(Store(db).articles()["article_ref"].to_list())
+        named = sum(
+            1
+            for line in done.stderr.splitlines()
+            if line.startswith("rejected") or ": skipped: " in line
+        )
+        print(
+            f"folder of every hostile input: {size:.0f} MB in {seconds:.1f} s "
+            f"(exit {done.returncode}), "
+            f"good records stored {len(good & stored)}/{len(good)}, bad inputs named {named}/{bad}"
+        )
 
 
 _READER = """
@@ -158,6 +188,7 @@ def main() -> None:
         f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}"
     )
     shapes(args.chars)
+    folder(args.chars)
     if args.memory:
         memory()
 
