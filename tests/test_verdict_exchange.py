@@ -216,3 +216,31 @@ def test_the_import_undoes_exactly_the_export_formula_guard(value: str) -> None:
     # The one text that cannot round trip is one that already looks guarded ("'=x").
     ambiguous = value.startswith("'") and value[1:].startswith(FORMULA_STARTS)
     assert (unneutralise(neutralise(value)) == value) is not ambiguous
+
+
+def test_claimreview_links_only_web_urls_and_can_sit_in_a_script_tag(
+    db: Path, tmp_path: Path
+) -> None:
+    """Article URLs and text are untrusted: a ``javascript:`` URL is not copied, and a claim
+    holding ``</script>`` cannot end the element the JSON-LD is pasted into."""
+    said = "The minister said the dam </script><script>alert(1)</script> opened on Monday & more."
+    records = [
+        {"id": "a", "source": "Wire A", "url": "javascript:alert(1)", "text": said},
+        {"id": "b", "source": "Wire B", "url": "https://b.example/news", "text": said},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert _run(db, "ingest", "-q", feed).exit_code == 0
+    assert _run(db, "link", "-q").exit_code == 0
+    store = Store(db)
+    match_id = store.matches()["match_id"][0]
+    _record(store, match_id, "corroborates", "ana", 1)
+    out = tmp_path / "r.jsonld"
+    assert _run(db, "export", "claimreview", "--author", "Desk <X>", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text and "&" not in text
+    items = json.loads(text)
+    assert {i["claimReviewed"] for i in items} == {said.rstrip()}
+    urls = [w.get("url") for i in items for w in i["itemReviewed"]["appearance"]]
+    assert "https://b.example/news" in urls and "javascript:alert(1)" not in urls
+    assert items[0]["author"]["name"] == "Desk <X>"

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import polars as pl
 
@@ -103,12 +104,36 @@ def _appearances(store: Store) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
+def web_url(url: str | None) -> bool:
+    """Whether ``url`` is an http(s) address with a host: the only kind a ClaimReview may
+    link to (an article's URL is untrusted input: ``javascript:`` and ``data:`` are dropped).
+
+    >>> web_url("https://example.org/a"), web_url("javascript:alert(1)"), web_url("http:/x")
+    (True, False, False)
+    """
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+#: Characters a JSON-LD text must not hold raw to sit inside an HTML ``<script>`` element
+#: (``</script>`` in a claim would end it). JSON syntax has none of them outside strings.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def jsonld_text(items: list[dict[str, Any]]) -> str:
+    """The items as JSON-LD text that can be pasted inside ``<script type=application/ld+json>``
+    as it is: ``<``, ``>`` and ``&`` written as JSON escapes (the same strings when parsed)."""
+    return json.dumps(items, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+
+
 def _work(row: dict[str, Any]) -> dict[str, Any]:
     work: dict[str, Any] = {
         "@type": "CreativeWork",
         "publisher": {"@type": "Organization", "name": row["source"]},
     }
-    if row.get("url"):
+    if web_url(row.get("url")):
         work["url"] = row["url"]
     if row.get("title"):
         work["headline"] = row["title"]
@@ -171,5 +196,5 @@ def export_claimreview(store: Store, out: Path, *, author: str) -> int:
     """Write the ClaimReview items to ``out`` as one JSON-LD array; return how many."""
     items = claimreview_items(store, author=author)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(items, ensure_ascii=False, indent=2), encoding="utf-8")
+    out.write_text(jsonld_text(items), encoding="utf-8")
     return len(items)
