@@ -198,7 +198,8 @@ def _export(
 @click.option(
     "--rebuild",
     is_flag=True,
-    help="Drop keys, matches and copies and link everything again (verdicts are kept).",
+    help="Link every claim again; the new matches replace the old ones when the run ends "
+    "(until then, and if it is stopped, the old ones stay; verdicts are kept).",
 )
 @click.pass_context
 def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
@@ -228,7 +229,7 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
 
         kept = "a link run writes all of its output at once, so nothing of this one was kept"
         if rebuild:
-            kept += " (the matches --rebuild dropped stay dropped until a run finishes)"
+            kept += " (the matches from before --rebuild are kept as they were)"
         with _user_errors(), _stoppable(kept + "; the same command again starts it over"):
             report = run_link(_store(ctx), ctx.obj, progress=advance, rebuild=rebuild)
     suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))

@@ -381,16 +381,17 @@ def link(
 ) -> LinkReport:
     """Link new claims to every claim of other sources; store matches; return a summary.
 
-    With ``rebuild``, machine output (keys, matches, copies) is dropped first and every claim
-    is linked again, e.g. after a lexicon or settings change. Verdicts are never touched.
+    With ``rebuild``, every claim is linked again, e.g. after a lexicon or settings change,
+    and the run's output *replaces* the machine output (keys, matches, copies) in its one
+    final transaction: until then the old matches stay, for reviewers and for a killed run.
+    Verdicts are never touched. One link run at a time per database: a second raises
+    :class:`~workbench.store.AlreadyRunning` at once.
     """
     started = time.perf_counter()
     began = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     store.init()
-    if rebuild:
-        store.forget_links()
-    with process_pool(settings.workers) as pool:
-        return _link(store, settings, pool, progress, started, began)
+    with store.exclusive("link"), process_pool(settings.workers) as pool:
+        return _link(store, settings, pool, progress, started, began, rebuild=rebuild)
 
 
 def _link(
@@ -400,11 +401,15 @@ def _link(
     progress: Progress | None,
     started: float,
     began: dt.datetime,
+    *,
+    rebuild: bool,
 ) -> LinkReport:
-    new_ids = store.unkeyed_claims()["claim_id"]
+    new_ids = store.unkeyed_claims(every=rebuild)["claim_id"]
     table, new_keys = features_in_slices(store, new_ids, pool, progress)
     vectors, embedded = claim_vectors(store, settings, pool, progress)
     stored_keys, meta, copy_inputs, per_article = store.link_index()
+    if rebuild:  # what is stored is replaced at the end, not built on
+        stored_keys, copy_inputs = stored_keys.clear(), copy_inputs.clear()
     incremental = stored_keys.height > 0
     pairs = candidate_pairs(
         pl.concat([stored_keys.cast(COMPACT_KEYS_SCHEMA), new_keys]),
@@ -435,6 +440,8 @@ def _link(
             progress("writing", 0, written)
         held = time.perf_counter()
         with store.link_writer() as writer:  # one transaction: all of the run's output, or none
+            if rebuild:
+                writer.forget()
             writer.keys(new_keys, keyed)
             for path in spooled:
                 writer.matches(pl.read_parquet(path))

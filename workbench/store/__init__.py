@@ -16,16 +16,18 @@ from workbench.models import Article, QueueFilter, QueueMode, VerdictIn, Verdict
 from workbench.store import articles as _articles
 from workbench.store import links, overview, queries, review, vectors, verdicts
 from workbench.store.db import (
+    AlreadyRunning,
     Connection,
     DatabaseBusy,
     StoreError,
     connect,
+    exclusive,
     retry_conflicts,
     transaction,
 )
 from workbench.store.verdicts import UnknownMatch
 
-__all__ = ["DatabaseBusy", "Store", "StoreError", "UnknownMatch"]
+__all__ = ["AlreadyRunning", "DatabaseBusy", "Store", "StoreError", "UnknownMatch"]
 
 
 class Store:
@@ -140,10 +142,11 @@ class Store:
 
     # --- linker -------------------------------------------------------------------------
 
-    def unkeyed_claims(self) -> pl.DataFrame:
-        """Claims not yet keyed by the linker (rows with source, language, text...)."""
+    def unkeyed_claims(self, *, every: bool = False) -> pl.DataFrame:
+        """Claims not yet keyed by the linker (``every``: all claims), as rows with source,
+        language, text..."""
         with self._write() as con:
-            return links.unkeyed_claims(con)
+            return links.unkeyed_claims(con, every=every)
 
     def claim_rows(self, ids: pl.Series) -> pl.DataFrame:
         """Linker rows of the given claims."""
@@ -181,15 +184,18 @@ class Store:
             )
 
     @contextmanager
+    def exclusive(self, job: str) -> Iterator[None]:
+        """Hold ``job``'s lock on this database (one link run at a time), or raise
+        :class:`AlreadyRunning` at once."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive(self.path, job):
+            yield
+
+    @contextmanager
     def link_writer(self) -> Iterator[links.LinkWriter]:
         """A writer for one link run's output; all of it commits at the end, or none."""
         with self._write() as con, links.link_transaction(con) as writer:
             yield writer
-
-    def forget_links(self) -> None:
-        """Drop keys, matches and copies so the next link run starts over."""
-        with self._write() as con:
-            links.forget_links(con)
 
     def matches(self, *, limit: int | None = None) -> pl.DataFrame:
         """Matches with both claims' sources, languages and texts, best first."""

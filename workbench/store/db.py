@@ -8,6 +8,7 @@ bounded time before giving up with :class:`DatabaseBusy`.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +31,30 @@ class StoreError(RuntimeError):
 
 class DatabaseBusy(StoreError):
     """Another process holds the database file for longer than we wait."""
+
+
+class AlreadyRunning(StoreError):
+    """Another process runs the same job on this database (see :func:`exclusive`)."""
+
+
+@contextmanager
+def exclusive(path: Path, job: str) -> Iterator[None]:
+    """Hold ``job``'s lock on the database at ``path`` for the block, or raise
+    :class:`AlreadyRunning` at once. An advisory ``flock`` on a file beside the database
+    (``NAME.duckdb.link.lock``): the system releases it when the process ends, however it ends,
+    so a killed run never leaves it held. The file is left in place (deleting it would race)."""
+    lock = path.with_name(f"{path.name}.{job}.lock")
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise AlreadyRunning(
+                f"another {job} is running on {path}; try again when it ends"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def one(con: Connection, sql: str, params: list[object] | None = None) -> tuple[Any, ...] | None:

@@ -14,12 +14,13 @@ from workbench.store.db import Connection, query_frame, transaction
 CLAIM_COLUMNS = "c.claim_id, c.article_id, a.source, c.language, a.published, c.text, c.norm_text"
 
 
-def unkeyed_claims(con: Connection) -> pl.DataFrame:
-    """Claims the linker has not keyed yet, with what features need."""
+def unkeyed_claims(con: Connection, *, every: bool = False) -> pl.DataFrame:
+    """Claims the linker has not keyed yet (``every``: all claims), with what features need."""
+    where = "" if every else "WHERE c.claim_id NOT IN (SELECT claim_id FROM keyed_claims) "
     return query_frame(
         con,
         f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a USING (article_id) "  # noqa: S608
-        "WHERE c.claim_id NOT IN (SELECT claim_id FROM keyed_claims) ORDER BY c.claim_id",
+        f"{where}ORDER BY c.claim_id",
     )
 
 
@@ -92,6 +93,10 @@ def _insert(con: Connection, table: str, frame: pl.DataFrame, *, replace: bool =
             con.unregister("_rows")
 
 
+#: The linker's own output (machine suggestions); verdicts live elsewhere and are never touched.
+_MACHINE_TABLES = ("claim_keys", "keyed_claims", "matches", "article_copies")
+
+
 class LinkWriter:
     """Writes of one link run, all inside one open transaction (see :func:`link_transaction`).
 
@@ -100,6 +105,12 @@ class LinkWriter:
 
     def __init__(self, con: Connection) -> None:
         self._con = con
+
+    def forget(self) -> None:
+        """Drop the stored keys, matches and copies: the first write of a rebuild, inside
+        its one transaction, so the old output stays readable until the new one commits."""
+        for table in _MACHINE_TABLES:
+            self._con.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
 
     def keys(self, keys: pl.DataFrame, keyed: pl.DataFrame) -> None:
         """New claims' blocking keys, and the claims marked as keyed."""
@@ -125,13 +136,6 @@ def link_transaction(con: Connection) -> Iterator[LinkWriter]:
     """One transaction for a whole link run: a killed run leaves nothing half-done."""
     with transaction(con):
         yield LinkWriter(con)
-
-
-def forget_links(con: Connection) -> None:
-    """Drop keys, matches and copies (machine output only) so the next run links everything."""
-    with transaction(con):
-        for table in ("claim_keys", "keyed_claims", "matches", "article_copies"):
-            con.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
 
 
 def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame:
