@@ -244,3 +244,30 @@ def test_claimreview_links_only_web_urls_and_can_sit_in_a_script_tag(
     urls = [w.get("url") for i in items for w in i["itemReviewed"]["appearance"]]
     assert "https://b.example/news" in urls and "javascript:alert(1)" not in urls
     assert items[0]["author"]["name"] == "Desk <X>"
+
+
+def test_import_refuses_retracting_another_reviewers_verdict_and_future_times(
+    linked: Store, tmp_path: Path
+) -> None:
+    match_id = _independent_matches(linked)[0]
+    _record(linked, match_id, "corroborates", "ana", 1)
+    (ana,) = linked.current_verdicts().filter(pl.col("match_id") == match_id)["verdict_id"]
+    future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "match_id,verdict,reviewer,decided_at,note,retracts\n"
+        f"{match_id},retract,bo,2026-01-05T09:00:05Z,,{ana}\n"  # line 2: bo retracts ana's
+        f"{match_id},retract,ana,2026-01-05T09:00:06Z,,nonexistent\n"  # line 3
+        f"{match_id},conflicts,bo,{future},,\n"  # line 4: from the future
+        f"{match_id},conflicts,bo,2026-01-05T09:00:07Z,,\n"  # line 5: fine
+        f"{match_id},retract,ana,2026-01-05T09:00:08Z,,{ana}\n",  # line 6: ana's own: fine
+        encoding="utf-8",
+    )
+    result = _run(linked.path, "import", "verdicts", source)
+    assert result.exit_code == 1, result.output
+    assert "2 verdicts imported" in result.output
+    assert ":2: retracts" in result.output and "not this reviewer's verdict" in result.output
+    assert ":3: retracts nonexistent: no such verdict here" in result.output
+    assert ":4: decided_at" in result.output and "in the future" in result.output
+    current = linked.current_verdicts().filter(pl.col("match_id") == match_id)
+    assert current.select("reviewer", "verdict").rows() == [("bo", "conflicts")]

@@ -10,6 +10,7 @@ this database does not hold are reported, not dropped silently.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from workbench.models import Rejection, VerdictRecord
 from workbench.store import Store
 
 REQUIRED = ("match_id", "verdict", "reviewer", "decided_at")
+#: How far past this machine's clock a ``decided_at`` may be (clocks differ a little); a
+#: verdict from the future would stay "current" over every later one.
+FUTURE_MARGIN = dt.timedelta(minutes=5)
 #: The export writes at most this many bytes a row; a larger file is still read row by row.
 MAX_FIELD = 1_000_000
 
@@ -91,7 +95,23 @@ def import_verdicts(store: Store, path: Path) -> ImportReport:
         StoreError: the database cannot be opened.
     """
     good, bad, count = read_records(path)
+    latest = dt.datetime.now(dt.UTC).replace(tzinfo=None) + FUTURE_MARGIN
+    future = [(line, r) for line, r in good if r.decided_at > latest]
+    bad += [
+        Rejection(
+            path=str(path),
+            line=line,
+            reason=f"decided_at {r.decided_at.isoformat()} is in the future (not imported)",
+        )
+        for line, r in future
+    ]
+    good = [(line, r) for line, r in good if r.decided_at <= latest]
     outcome = store.import_verdicts([record for _, record in good])
+    bad += [
+        Rejection(path=str(path), line=good[i][0], reason=f"{why} (not imported)")
+        for i, why in outcome.refused
+    ]
+    bad.sort(key=lambda r: r.line or 0)
     unknown = [
         Rejection(
             path=str(path),

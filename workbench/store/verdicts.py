@@ -8,7 +8,7 @@ is neither a retraction nor retracted (the ``current_verdicts`` view of migratio
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -188,6 +188,9 @@ class ImportOutcome:
     added: int
     already: int
     unknown: list[int]  # rows naming a match this database does not hold
+    #: Retractions refused (row index, reason): only a reviewer's own verdict on the same
+    #: match may be retracted, as on the review page.
+    refused: list[tuple[int, str]] = field(default_factory=list)
 
 
 def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutcome:
@@ -204,7 +207,16 @@ def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutco
             [ids],
         ).fetchall()
     )
-    rows, unknown = [], []
+    retracted = sorted({r.retracts for r in records if r.retracts})
+    owner = {
+        str(v): (str(m), str(who))
+        for v, m, who in con.execute(
+            "SELECT verdict_id, match_id, reviewer FROM verdicts "
+            "WHERE list_contains(?, verdict_id)",
+            [retracted],
+        ).fetchall()
+    }
+    rows, unknown, refused = [], [], []
     for index, record in enumerate(records):
         if record.match_id not in known:
             unknown.append(index)
@@ -212,6 +224,20 @@ def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutco
         claim_a, claim_b = known[record.match_id]
         verdict = record.verdict if isinstance(record.verdict, str) else record.verdict.value
         vid = verdict_id(record.match_id, record.reviewer, verdict, record.decided_at)
+        if record.retracts:
+            target = owner.get(record.retracts)
+            if target is None:
+                refused.append((index, f"retracts {record.retracts}: no such verdict here"))
+                continue
+            if target != (record.match_id, record.reviewer):
+                refused.append(
+                    (
+                        index,
+                        f"retracts {record.retracts}: not this reviewer's verdict on this match",
+                    )
+                )
+                continue
+        owner[vid] = (record.match_id, record.reviewer)  # a later row may retract this one
         rows.append(
             [
                 vid,
@@ -232,4 +258,4 @@ def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutco
             _insert(con, row)
     after = one(con, "SELECT count(*) FROM verdicts")
     added = int(after[0]) - int(before[0]) if after and before else 0
-    return ImportOutcome(added=added, already=len(rows) - added, unknown=unknown)
+    return ImportOutcome(added=added, already=len(rows) - added, unknown=unknown, refused=refused)
