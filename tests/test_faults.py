@@ -350,6 +350,9 @@ def test_a_read_only_disk_is_one_clear_line_and_reads_still_work(
     done = _finish(db, "ingest", "-q", SAMPLES / "articles")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "Read-only file system" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    linked = _finish(db, "link", "-q")  # its lock file cannot be made either: one line
+    assert linked.returncode == 1 and "Traceback" not in linked.stderr, linked.stderr
+    assert "Read-only file system" in linked.stderr
     status = _finish(db, "status", "--json")
     assert status.returncode == 0 and json.loads(status.stdout)["totals"]["articles"] == 8
     exported = _finish(db, "export", "verdicts", tmp_path / "v.csv")

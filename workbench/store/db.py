@@ -44,7 +44,11 @@ def exclusive(path: Path, job: str) -> Iterator[None]:
     (``NAME.duckdb.link.lock``): the system releases it when the process ends, however it ends,
     so a killed run never leaves it held. The file is left in place (deleting it would race)."""
     lock = path.with_name(f"{path.name}.{job}.lock")
-    with lock.open("a") as handle:
+    try:
+        handle = lock.open("a")
+    except OSError as error:  # a read-only folder, a full disk: one line, as other writes
+        raise StoreError(f"cannot write {lock}: {error.strerror}") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
