@@ -46,11 +46,14 @@ def _cli(db: Path, *args: str | Path, timeout: float = 120) -> subprocess.Comple
     )
 
 
-def _start_server(db: Path) -> tuple[str, subprocess.Popen[bytes]]:
+def _start_server(
+    db: Path, env: dict[str, str] | None = None
+) -> tuple[str, subprocess.Popen[bytes]]:
     """A real `workbench serve` on a free port, once it answers its health check."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "workbench", "--db", str(db), "serve", "--port", str(port)],
+        env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own session: what it leaves behind can be found

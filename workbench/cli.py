@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import json
 import os
 import re
@@ -27,6 +28,7 @@ from workbench.jobs.evaluate import evaluate as run_evaluate
 from workbench.jobs.ingest import ingest as run_ingest
 from workbench.jobs.link import link as run_link
 from workbench.models import IngestReport
+from workbench.review import identity
 from workbench.review.quality import quality
 from workbench.settings import Settings, describe
 from workbench.store import Store, StoreError
@@ -436,17 +438,57 @@ def agreement_cmd(ctx: click.Context, as_json: bool) -> None:
     out.print(f"suggested bands: {found.bands}", markup=False, highlight=False)
 
 
+def _loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
+def _secrets_files() -> list[Path]:
+    """Where Streamlit looks for secrets.toml when serve starts it from here."""
+    return [Path.cwd() / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
+
+
 @cli.command()
 @click.option("--port", default=8501, show_default=True, help="Port to listen on.")
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to bind; the default serves this machine only.",
+    help="Address to bind; the default serves this machine only. Another address needs an "
+    "identity source (identity_header, or a login in .streamlit/secrets.toml) or --open.",
+)
+@click.option(
+    "--open",
+    "open_",
+    is_flag=True,
+    help="Serve a non-loopback address without an identity source: reviewer names are then "
+    "only labels anyone can type.",
 )
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str) -> None:
+def serve(ctx: click.Context, port: int, host: str, open_: bool) -> None:
     """Start the Streamlit review UI on the database."""
+    header = ctx.obj.identity_header
+    login = identity.login_configured(_secrets_files())
+    if not _loopback(host) and not (header or login or open_):
+        raise click.UsageError(
+            f"{host} is reachable from other machines and no identity source is set: anyone "
+            "could record verdicts under any name. Put the desk's login proxy in front and set "
+            "WORKBENCH_IDENTITY_HEADER, configure a login in .streamlit/secrets.toml, or pass "
+            "--open to serve names as typed."
+        )
+    if header and not _loopback(host):
+        err.print(
+            shown(
+                f"warning: {header} is trusted from any client that reaches {host}:{port}; "
+                "let only the login proxy reach it"
+            ),
+            highlight=False,
+        )
     app = Path(__file__).parent / "ui" / "app.py"
     env = {**os.environ, "WORKBENCH_DB": str(Path(ctx.obj.db).resolve())}
     command = [
@@ -464,7 +506,14 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         "--browser.gatherUsageStats",
         "false",
     ]
-    err.print(shown(f"serving {ctx.obj.db} on http://{host}:{port}"), highlight=False)
+    who = (
+        f"reviewers from the {header} header"
+        if header
+        else "reviewers by login"
+        if login
+        else ("reviewer names as typed")
+    )
+    err.print(shown(f"serving {ctx.obj.db} on http://{host}:{port} ({who})"), highlight=False)
     # Become Streamlit rather than start it: a signal to this process reaches the server, and
     # nothing is left running when it is stopped.
     os.execve(sys.executable, command, env)

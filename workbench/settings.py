@@ -142,6 +142,18 @@ class Settings(BaseSettings):
         ge=5,
         description="A pair served to a reviewer is kept from others this long, or until judged.",
     )
+    identity_header: str = Field(
+        default="",
+        pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|~-]*$",
+        description="Take the reviewer from this request header, set by an authenticating "
+        "proxy in front of serve (e.g. X-Forwarded-User); the name cannot be typed then, and a "
+        "request without the header records nothing. Empty: reviewers type their name.",
+    )
+    adjudicators: str = Field(
+        default="",
+        description="Comma-separated names allowed to adjudicate (with an identity source on, "
+        "as it gives them); empty: any reviewer. Nobody adjudicates a pair they judged.",
+    )
     ui_wait_s: float = Field(
         default=8.0,
         gt=0,

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import polars as pl
 
 from workbench.models import Label, VerdictIn
+from workbench.review.identity import adjudication_refused
 from workbench.review.session import utc_now
 from workbench.store import Store
+
+
+class NotAllowed(ValueError):
+    """An adjudication the desk's rules refuse (said in words)."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +63,22 @@ def adjudicate(
     label: Label | str,
     note: str = "",
     *,
+    adjudicators: Collection[str] = (),
     decided_at: dt.datetime | None = None,
 ) -> str:
     """Record the adjudicator's final verdict on a pair (``role = adjudicator``); its id.
 
     Claim status follows the adjudicator's latest verdict on a pair over the reviewers'.
+
+    Raises:
+        NotAllowed: ``adjudicator`` gave a current verdict on this pair as a reviewer, or
+            ``adjudicators`` names the desk's adjudicators and not them.
     """
+    current = store.current_verdicts(match_ids=[match_id])
+    judged_by = current.filter(pl.col("role") == "reviewer")["reviewer"].to_list()
+    refused = adjudication_refused(adjudicator, judged_by, adjudicators)
+    if refused:
+        raise NotAllowed(refused)
     verdict = VerdictIn(
         match_id=match_id, verdict=label, reviewer=adjudicator, note=note, role="adjudicator"
     )

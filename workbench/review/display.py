@@ -8,6 +8,7 @@ through :func:`html.escape`. Arabic, Persian and other right-to-left languages g
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 from workbench.review.pairs import Mark, Side
@@ -38,6 +39,13 @@ def direction(language: str | None) -> str:
 def esc(value: object) -> str:
     """Escape any value for HTML text or a quoted attribute."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def plain(value: object) -> str:
+    """Any value as literal text inside Streamlit markdown (``st.info`` and the like): every
+    markdown and HTML character backslash-escaped, so a name cannot become a link or markup."""
+    text = "" if value is None else str(value)
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&@/])", r"\\\1", text)
 
 
 def marked(text: str, marks: Iterable[Mark]) -> str:

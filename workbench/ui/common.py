@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.review import identity as ident
+from workbench.review.display import plain
+from workbench.review.identity import Identity
 from workbench.review.session import ReviewSession
 from workbench.settings import Settings
 from workbench.store import Store, StoreError
@@ -27,9 +30,41 @@ def store() -> Store:
     return _store(str(settings().db), settings().ui_wait_s)
 
 
+def login_configured() -> bool:
+    """Whether Streamlit's OIDC login is configured (an ``[auth]`` table in its secrets)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises its own error types
+        return False
+
+
+def identity() -> Identity:
+    """Who is reviewing in this request: from the proxy's header or the login when the server
+    has one (never from anything typed), else the name typed in the sidebar."""
+    header = settings().identity_header
+    if header:
+        return ident.from_header(dict(st.context.headers), header)
+    if login_configured():
+        user = st.user.to_dict()  # is_logged_in is among its keys once [auth] is configured
+        return ident.from_login(bool(user.get("is_logged_in")), user)
+    return ident.typed(st.session_state.get("reviewer"))
+
+
 def reviewer() -> str:
-    """The name typed in the sidebar, spaces tidied; empty when none is given yet."""
-    return " ".join(str(st.session_state.get("reviewer") or "").split())
+    """The reviewer's name for this request; empty when there is none yet."""
+    return identity().name
+
+
+def need_reviewer(to: str) -> None:
+    """End the page run with a word on what is missing when there is no reviewer."""
+    who = identity()
+    if who.name:
+        return
+    if who.trusted:
+        st.warning(f"Nothing can be recorded: {plain(who.missing)}.")
+    else:
+        st.info(f"Enter your name as **Reviewer** in the sidebar to {to}.")
+    st.stop()
 
 
 def review_session() -> ReviewSession:

@@ -6,11 +6,12 @@ import pydantic
 import streamlit as st
 
 from workbench.models import Label
-from workbench.review.adjudication import adjudicate, disagreements
-from workbench.review.display import badge, claim_card, esc, reasons
+from workbench.review.adjudication import NotAllowed, adjudicate, disagreements
+from workbench.review.display import badge, claim_card, esc, plain, reasons
+from workbench.review.identity import adjudication_refused, names
 from workbench.review.pairs import pair_from_row
 from workbench.store import StoreError
-from workbench.ui.common import reviewer, stop_on_store_error, store
+from workbench.ui.common import need_reviewer, reviewer, settings, stop_on_store_error, store
 
 st.title("Adjudicate")
 everything = st.checkbox("Include pairs already adjudicated", key="adjudicate_all")
@@ -53,17 +54,20 @@ st.html(
 )
 if case.adjudicated:
     st.html(f"<div>Adjudicated: {badge(case.adjudicated)}</div>")
+need_reviewer("adjudicate")
 name = reviewer()
-if not name:
-    st.info("Enter your name as **Reviewer** in the sidebar to adjudicate.")
+desk = names(settings().adjudicators)
+refused = adjudication_refused(name, list(case.verdicts), desk)
+if refused:
+    st.info(f"{plain(refused)}.")
     st.stop()
 note = st.text_input("Adjudication note (optional)", key=f"adjudicate_note_{chosen}")
 columns = st.columns(4)
 for column, label in zip(columns, Label, strict=True):
     if column.button(label.value.capitalize(), key=f"adjudicate_{label.value}", width="stretch"):
         try:
-            adjudicate(store(), name, chosen, label, note)
-        except StoreError as error:
+            adjudicate(store(), name, chosen, label, note, adjudicators=desk)
+        except (StoreError, NotAllowed) as error:
             st.warning(str(error))
         except pydantic.ValidationError as error:
             st.warning(f"not recorded: {error.errors()[0]['msg']}")

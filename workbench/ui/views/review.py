@@ -14,7 +14,13 @@ from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
 from workbench.review.display import badge, claim_card, esc, reasons
 from workbench.review.session import NoReviewer, ReviewSession
 from workbench.store import DatabaseBusy, StoreError
-from workbench.ui.common import review_session, reviewer, stop_on_store_error, store
+from workbench.ui.common import (
+    need_reviewer,
+    review_session,
+    reviewer,
+    stop_on_store_error,
+    store,
+)
 
 #: Button label, verdict, shortcut (digits: no clash with the browser or Streamlit's C and R).
 BUTTONS = (
@@ -118,10 +124,8 @@ def _undo(session: ReviewSession) -> None:
 
 
 st.title("Review")
+need_reviewer("start reviewing")
 name = reviewer()
-if not name:
-    st.info("Enter your name as **Reviewer** in the sidebar to start reviewing.")
-    st.stop()
 session = review_session()
 try:
     queue = _queue()
