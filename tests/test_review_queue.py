@@ -11,7 +11,7 @@ import pytest
 
 from tests.review_fixtures import Clock
 from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
-from workbench.review.session import NoReviewer, ReviewSession
+from workbench.review.session import NoReviewer, ReviewSession, VerdictKept
 from workbench.store import DatabaseBusy, Store
 
 ALL = QueueFilter()
@@ -240,15 +240,17 @@ def test_a_verdict_given_while_another_process_holds_the_file_is_kept_and_saved(
         text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    with pytest.raises(DatabaseBusy):
+    with pytest.raises(VerdictKept) as kept:
         ana.decide(first.match_id, Label.CONFLICTS, "seen while busy")
-    assert len(ana.pending) == 1
+    assert kept.value.durable and "database busy" in str(kept.value)
+    assert not ana.pending and linked.journal.waiting() == 1  # on disk, not in memory
+    assert ana.waiting() == 1
     with pytest.raises(DatabaseBusy):
         ana.current(ALL)
     holder.wait(timeout=30)
     holder.stdout.close()
     served = ana.current(ALL)  # the database is free again: the kept verdict is saved first
-    assert served is not None and served != first and not ana.pending
+    assert served is not None and served != first and ana.waiting() == 0
     saved = linked.verdict_rows().to_dicts()
     assert [(r["match_id"], r["verdict"], r["note"]) for r in saved] == [
         (first.match_id, "conflicts", "seen while busy")

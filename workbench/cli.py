@@ -86,7 +86,35 @@ def shown(value: object, style: str = "") -> Text:
 
 def _store(ctx: click.Context) -> Store:
     settings: Settings = ctx.obj
-    return Store(settings.db)
+    return Store(settings.db, journal=settings.verdict_journal)
+
+
+def _drain(store: Store, *, store_them: bool = True) -> None:
+    """Store the verdicts kept in the journal where the database takes them now (unless
+    ``store_them`` is false: report only); say so, and say what still waits (never an error:
+    the journal keeps them)."""
+    saved, why = 0, ""
+    try:
+        if store_them:
+            saved = store.drain_journal()
+    except StoreError as error:
+        why = f": {error}"
+    if saved:
+        err.print(shown(f"{saved} kept verdicts stored from {store.journal.path}"), highlight=False)
+    waiting, unplaced = store.journal.waiting(), store.journal.unplaced()
+    if waiting:
+        err.print(
+            shown(f"{waiting} kept verdicts still wait in {store.journal.path}{why}"),
+            highlight=False,
+        )
+    if unplaced:
+        err.print(
+            shown(
+                f"{unplaced} kept verdicts lost their match to a re-link; they are in "
+                f"{store.journal.path}.unplaced"
+            ),
+            highlight=False,
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,6 +199,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
         table.add_row(*(shown(v) for v in row))
     out.print(table)
     out.print(", ".join(f"{v} {k}" for k, v in totals.items()), highlight=False)
+    _drain(store, store_them=False)
 
 
 @cli.group()
@@ -327,10 +356,10 @@ def export_verdicts_cmd(
 
     CSV cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
     """
+    store = _store(ctx.find_root())
+    _drain(store)  # verdicts kept while the database was busy belong in the export
     with _user_errors():
-        count = export_verdicts(
-            _store(ctx.find_root()), out_path, excel=excel, history=history, fmt=fmt
-        )
+        count = export_verdicts(store, out_path, excel=excel, history=history, fmt=fmt)
     click.echo(f"{count} {'log rows' if history else 'verdicts'} written to {out_path}")
 
 
@@ -489,6 +518,8 @@ def serve(ctx: click.Context, port: int, host: str, open_: bool) -> None:
             ),
             highlight=False,
         )
+    if Path(ctx.obj.db).exists():
+        _drain(Store(ctx.obj.db, wait_s=1.0, journal=ctx.obj.verdict_journal))
     app = Path(__file__).parent / "ui" / "app.py"
     env = {**os.environ, "WORKBENCH_DB": str(Path(ctx.obj.db).resolve())}
     command = [

@@ -154,6 +154,12 @@ class Settings(BaseSettings):
         description="Comma-separated names allowed to adjudicate (with an identity source on, "
         "as it gives them); empty: any reviewer. Nobody adjudicates a pair they judged.",
     )
+    verdict_journal: Path | None = Field(
+        default=None,
+        description="Where verdicts the database cannot take at once (busy, full or read-only "
+        "disk) are kept until they are stored; beside the database (DB.journal) when not set. "
+        "Put it on another disk to keep verdicts even when the database's disk is full.",
+    )
     ui_wait_s: float = Field(
         default=8.0,
         gt=0,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.models import Label, QueueFilter, QueueMode, VerdictIn
 from workbench.review.pairs import Pair, pair_from_row
-from workbench.store import DatabaseBusy, Store
+from workbench.store import Store, StoreError, UnknownMatch
+from workbench.store.journal import Kept
 
 
 def utc_now() -> dt.datetime:
@@ -18,6 +21,19 @@ def utc_now() -> dt.datetime:
 
 class NoReviewer(ValueError):
     """A verdict was attempted without a reviewer name."""
+
+
+class VerdictKept(StoreError):
+    """The database could not take a verdict now; it is kept and saved later.
+
+    ``durable`` says whether it is in the journal on disk (it then survives a closed tab and
+    a stopped server) or, where the journal could not be written either, only in this
+    session's memory until the next step saves it.
+    """
+
+    def __init__(self, message: str, *, durable: bool) -> None:
+        super().__init__(message)
+        self.durable = durable
 
 
 @dataclass
@@ -88,46 +104,60 @@ class ReviewSession:
         """Record the reviewer's verdict on ``match_id``; the next call of :meth:`current`
         serves the next pair. Returns the verdict id.
 
-        When another process holds the database longer than the store waits (a long
-        ``link``), the verdict is kept in :attr:`pending`, with the time it was given, and
-        saved by the next call that reaches the database; :class:`DatabaseBusy` is raised
-        so the page can say so. Nothing the reviewer decided is dropped.
+        When the database cannot take it (another process holds it longer than the store
+        waits, or its disk is full or read-only), the verdict is kept in the journal on disk
+        at once, with the time it was given, and saved by whoever reaches the database next
+        (this session's next step, the server's background task or its next start);
+        :class:`VerdictKept` is raised so the page can say so. Where the journal cannot be
+        written either, it stays in :attr:`pending` (memory) and the next step tries again.
+        Nothing the reviewer decided is dropped.
 
         Raises:
             NoReviewer: no reviewer name is set.
             pydantic.ValidationError: the label, name or note is not acceptable.
-            UnknownMatch: the match is not in the database (a pending verdict whose match a
-                re-link removed meanwhile is reported the same way, once).
-            DatabaseBusy: the verdict is pending (see above).
+            UnknownMatch: the match is not in the database.
+            VerdictKept: the verdict is kept, not yet stored (see above).
         """
         verdict = VerdictIn(match_id=match_id, verdict=label, reviewer=self._reviewer(), note=note)
         decided_at = self.clock()
         try:
             self.flush()
             verdict_id = self.store.record_verdict(verdict, decided_at)
-        except DatabaseBusy:
-            self.pending.append((verdict, decided_at))
-            self._forget(match_id)
+        except UnknownMatch:
             raise
+        except StoreError as error:
+            self._forget(match_id)
+            try:
+                self.store.keep_verdict(verdict, decided_at)
+            except StoreError as journal_error:
+                self.pending.append((verdict, decided_at))
+                raise VerdictKept(f"{error} ({journal_error})", durable=False) from error
+            raise VerdictKept(str(error), durable=True) from error
         self._forget(match_id)
         return verdict_id
 
     def flush(self) -> int:
-        """Save verdicts kept while the database was busy, oldest first; how many were saved.
+        """Save kept verdicts: this session's (in memory), then the journal's; how many.
 
         Raises:
-            DatabaseBusy: still busy (the rest stay pending).
+            StoreError: the database cannot take them yet (they stay kept).
         """
         saved = 0
         while self.pending:
-            verdict, decided_at = self.pending.pop(0)
+            verdict, decided_at = self.pending[0]
             try:
                 self.store.record_verdict(verdict, decided_at)
-            except DatabaseBusy:
-                self.pending.insert(0, (verdict, decided_at))
-                raise
+            except UnknownMatch:  # re-linked away meanwhile: set aside for a person, not lost
+                self.store.journal.set_aside([Kept(verdict, decided_at)])
+            except StoreError:
+                self.store.keep_verdict(verdict, decided_at)  # raises where it cannot
+            self.pending.pop(0)
             saved += 1
-        return saved
+        return saved + self.store.drain_journal()
+
+    def waiting(self) -> int:
+        """Verdicts kept, not yet stored: this session's in memory and all in the journal."""
+        return len(self.pending) + self.store.journal.waiting()
 
     def _forget(self, match_id: str) -> None:
         if self.current_id == match_id:
@@ -152,7 +182,10 @@ class ReviewSession:
 
     def undo(self) -> str | None:
         """Withdraw the reviewer's last verdict (appending a retraction) and show that pair
-        again. Returns its match id, or ``None`` when there is nothing to undo."""
+        again. Returns its match id, or ``None`` when there is nothing to undo.
+
+        Kept verdicts are saved first, so the last verdict is the one withdrawn."""
+        self.flush()
         match_id = self.store.retract_last(self._reviewer(), self.clock())
         self._size = None
         if match_id is not None:
@@ -181,3 +214,36 @@ class ReviewSession:
         if not name:
             raise NoReviewer("enter your name as Reviewer before recording verdicts")
         return name
+
+
+class Drainer:
+    """A background thread that stores the journal's kept verdicts whenever the database
+    takes them (a daemon: it ends with the process, or with :meth:`stop`).
+
+    Without it a kept verdict would wait for the same session's next step, which never comes
+    when the tab is closed."""
+
+    def __init__(self, store: Store, every_s: float = 2.0) -> None:
+        self.store, self.every_s = store, every_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="workbench-journal", daemon=True)
+        self._thread.start()
+        atexit.register(self.stop)  # before the interpreter tears down what the thread holds
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            try:
+                if self.store.journal.waiting():
+                    self.store.drain_journal()
+            except StoreError:
+                continue  # still busy, or the disk still refuses: try again later
+
+    def stop(self) -> None:
+        """End the thread (after the drain it may be doing)."""
+        self._stop.set()
+        self._thread.join(timeout=60)
+
+
+def keep_draining(store: Store, every_s: float = 2.0) -> Drainer:
+    """Start a :class:`Drainer` on ``store``."""
+    return Drainer(store, every_s)

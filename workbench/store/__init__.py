@@ -25,6 +25,7 @@ from workbench.store.db import (
     retry_conflicts,
     transaction,
 )
+from workbench.store.journal import Journal, Kept
 from workbench.store.verdicts import UnknownMatch
 
 __all__ = ["AlreadyRunning", "DatabaseBusy", "Store", "StoreError", "UnknownMatch"]
@@ -40,11 +41,16 @@ class Store:
     Args:
         path: the DuckDB file (created on first write).
         wait_s: how long to wait for another process that holds the file.
+        journal: the verdict journal (see :mod:`workbench.store.journal`); beside the
+            database (``DB.journal``) when not given.
     """
 
-    def __init__(self, path: Path | str, *, wait_s: float = 10.0) -> None:
+    def __init__(
+        self, path: Path | str, *, wait_s: float = 10.0, journal: Path | str | None = None
+    ) -> None:
         self.path = Path(path)
         self.wait_s = wait_s
+        self.journal = Journal(journal or self.path.with_name(self.path.name + ".journal"))
         self._local = threading.local()  # the open unit of work of each thread, if any
         # Leases and verdicts are written one at a time. DuckDB lets one process open a file,
         # so a lock of this process serialises every reviewer. DuckDB's own concurrency alone
@@ -217,6 +223,34 @@ class Store:
         """
         with self._leases, self._write() as con:
             return retry_conflicts(lambda: verdicts.record(con, verdict, decided_at))
+
+    def keep_verdict(self, verdict: VerdictIn, decided_at: dt.datetime) -> None:
+        """Put a verdict the database cannot take now into the journal, durably.
+
+        Raises:
+            StoreError: the journal cannot be written either (full or read-only disk).
+        """
+        self.journal.append(Kept(verdict, decided_at))
+
+    def drain_journal(self) -> int:
+        """Store the verdicts waiting in the journal, in one transaction; how many were stored.
+
+        Verdicts whose match is gone are set aside in the journal's ``.unplaced`` file. Does
+        nothing (0) while another process drains.
+
+        Raises:
+            DatabaseBusy, StoreError: the database cannot take them now (they stay waiting).
+        """
+        with self.journal.draining() as batches:
+            if not batches:
+                return 0
+            kept = [k for _, found in batches for k in found]
+            if not kept:
+                return 0
+            with self._leases, self._write() as con:
+                saved, gone = retry_conflicts(lambda: verdicts.record_kept(con, kept))
+            self.journal.set_aside(gone)
+            return saved
 
     def retract_last(self, reviewer: str, decided_at: dt.datetime) -> str | None:
         """Undo: withdraw the reviewer's latest standing verdict; return its match id."""

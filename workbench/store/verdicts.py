@@ -15,6 +15,7 @@ import polars as pl
 from workbench.ids import stable_id
 from workbench.models import RETRACT, VerdictIn, VerdictRecord
 from workbench.store.db import Connection, StoreError, one, query_frame, transaction
+from workbench.store.journal import Kept
 
 
 class UnknownMatch(StoreError):
@@ -71,6 +72,32 @@ def record(con: Connection, verdict: VerdictIn, decided_at: dt.datetime) -> str:
             [verdict.match_id, verdict.reviewer],
         )
     return vid
+
+
+def record_kept(con: Connection, kept: list[Kept]) -> tuple[int, list[Kept]]:
+    """Store verdicts from the journal in one transaction; (how many stored, those whose match
+    is gone). A verdict stored before (same id) is not stored twice."""
+    gone: list[Kept] = []
+    saved = 0
+    with transaction(con):
+        for item in kept:
+            verdict = item.verdict
+            try:
+                claim_a, claim_b = _match_claims(con, verdict.match_id)
+            except UnknownMatch:
+                gone.append(item)
+                continue
+            vid = verdict_id(
+                verdict.match_id, verdict.reviewer, verdict.verdict.value, item.decided_at
+            )
+            row = [vid, verdict.match_id, claim_a, claim_b, verdict.verdict.value, verdict.reviewer]
+            _insert(con, [*row, verdict.note, item.decided_at, None, verdict.role])
+            con.execute(
+                "DELETE FROM review_leases WHERE match_id = ? AND reviewer = ?",
+                [verdict.match_id, verdict.reviewer],
+            )
+            saved += 1
+    return saved, gone
 
 
 def retract_last(con: Connection, reviewer: str, decided_at: dt.datetime) -> str | None:

@@ -10,14 +10,16 @@ import streamlit as st
 from workbench.review import identity as ident
 from workbench.review.display import plain
 from workbench.review.identity import Identity
-from workbench.review.session import ReviewSession
+from workbench.review.session import ReviewSession, keep_draining
 from workbench.settings import Settings
 from workbench.store import Store, StoreError
 
 
 @st.cache_resource
-def _store(path: str, wait_s: float) -> Store:
-    return Store(path, wait_s=wait_s)
+def _store(path: str, wait_s: float, journal: str | None) -> Store:
+    store = Store(path, wait_s=wait_s, journal=journal)
+    keep_draining(store)  # one background task per server: kept verdicts stored when free
+    return store
 
 
 def settings() -> Settings:
@@ -27,7 +29,9 @@ def settings() -> Settings:
 
 def store() -> Store:
     """The store named by WORKBENCH_DB (or the default), shared by all sessions."""
-    return _store(str(settings().db), settings().ui_wait_s)
+    found = settings()
+    journal = None if found.verdict_journal is None else str(found.verdict_journal)
+    return _store(str(found.db), found.ui_wait_s, journal)
 
 
 def login_configured() -> bool:

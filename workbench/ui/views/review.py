@@ -11,9 +11,9 @@ import pydantic
 import streamlit as st
 
 from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
-from workbench.review.display import badge, claim_card, esc, reasons
-from workbench.review.session import NoReviewer, ReviewSession
-from workbench.store import DatabaseBusy, StoreError
+from workbench.review.display import badge, claim_card, esc, plain, reasons
+from workbench.review.session import NoReviewer, ReviewSession, VerdictKept
+from workbench.store import StoreError
 from workbench.ui.common import (
     need_reviewer,
     review_session,
@@ -93,10 +93,16 @@ def _decide(session: ReviewSession, match_id: str, label: Label) -> None:
     note = str(st.session_state.get(f"note_{match_id}") or "")
     try:
         session.decide(match_id, label, note)
-    except DatabaseBusy:
+    except VerdictKept as kept:
+        where = (
+            "kept on disk (it survives closing this tab or a server restart)"
+            if kept.durable
+            else "kept in this browser session only, since the disk refused it too; keep the "
+            "tab open"
+        )
         _flash(
-            f"The database is busy (an ingest or link is running). Your **{label.value}** is "
-            "kept and will be saved as soon as the database is free.",
+            f"Not stored yet: {plain(kept)}. Your **{label.value}** is {where}, and will be "
+            "saved as soon as the database can take it.",
             "warning",
         )
     except (NoReviewer, StoreError) as error:
@@ -152,8 +158,9 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
         if action is not None:  # the file could not be opened: the session keeps the verdict
             action[0](*action[1])
         _show_flash()
-        if session.pending:
-            st.info(f"{len(session.pending)} verdicts kept, to be saved when the database is free.")
+        waiting = session.waiting()
+        if waiting:
+            st.info(f"{waiting} verdicts kept, to be saved when the database can take them.")
         stop_on_store_error(error)
         raise  # unreachable: st.stop() ends the run
     _show_flash()
