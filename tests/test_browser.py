@@ -307,3 +307,42 @@ def test_a_killed_server_keeps_every_verdict_the_page_confirmed(tmp_path: Path) 
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_the_table_toolbar_download_is_formula_safe(
+    served: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, _ = served
+    with _browser() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, accept_downloads=True
+        )
+        # Without the File System Access API Streamlit saves through an ordinary download.
+        context.add_init_script("delete window.showSaveFilePicker;")
+        page = context.new_page()
+        page.goto(f"{url}/claims")
+        search = page.get_by_role("textbox", name=re.compile("Search"))
+        search.wait_for(timeout=60_000)
+        shown = page.get_by_text(re.compile(r"claims shown")).first
+        before = shown.inner_text()
+        search.fill("HYPERLINK")
+        search.press("Enter")
+        deadline = time.monotonic() + 30
+        while shown.inner_text() == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert shown.inner_text() != before
+        page.locator("[data-testid='stDataFrame']").first.hover()
+        button = page.get_by_role("button", name="Download as CSV").first
+        with page.expect_download(timeout=30_000) as download:
+            button.click()
+        saved = tmp_path / "toolbar.csv"
+        download.value.save_as(saved)
+        browser.close()
+    with saved.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    texts = [r["text"] for r in rows]
+    assert any("HYPERLINK" in t for t in texts)
+    assert not [v for r in rows for v in r.values() if v.startswith(("=", "+", "-", "@"))]
+    assert "00:00:00" not in saved.read_text(encoding="utf-8-sig")

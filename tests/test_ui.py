@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -253,3 +254,29 @@ def test_clusters_page_lists_claims_across_three_outlets(
         )
     at = _open(_app(ui_db, monkeypatch), "clusters")
     assert at.subheader[0].value.startswith("Cluster 1: 3 claims, 3 outlets")
+
+
+def test_tables_show_days_as_days_empty_cells_empty_and_formulas_inert(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(_app(ui_db, monkeypatch), "articles")
+    articles = _table(at, "published")
+    frame = next(f for f in at.dataframe if "published" in f.value.columns)
+    schema = pa.ipc.open_stream(frame.proto.arrow_data.data).schema  # what the browser gets
+    assert schema.field("published").type == pa.large_string()
+    assert "2025-03-10" in articles["published"].tolist()  # a day, not 2025-03-10 00:00:00
+    text_columns = [c for c in articles.columns if articles[c].dtype == object]
+    assert not any(articles[c].isna().any() for c in text_columns if c != "published")
+    at = _open(at, "claims")
+    at.text_input(key="claims_search").input("HYPERLINK").run()
+    texts = _table(at, "text")["text"].tolist()
+    assert texts and all(t.startswith("'=HYPERLINK") for t in texts if "HYPERLINK" in t[:12])
+    assert any(t.startswith("'=") for t in texts)
+
+
+def test_quality_before_any_verdict_says_so_instead_of_tables_of_zeros(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(_app(ui_db, monkeypatch), "quality")
+    assert "No verdicts yet" in at.info[0].value
+    assert not at.dataframe and not at.metric

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+import polars as pl
+
 #: A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -20,6 +22,27 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def frame_for_table(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` as a table on a page shows it and as its toolbar's "Download as CSV" and its
+    clipboard copy hand it on: text cells a spreadsheet would evaluate get a leading ``'``
+    (as in every export), empty text is empty rather than ``None``, and a date-time column
+    whose every value is at midnight (a published day) is shown as its ISO day."""
+    tidy = []
+    for name, dtype in frame.schema.items():
+        column = pl.col(name)
+        if dtype == pl.String:
+            formula = pl.any_horizontal(column.str.starts_with(start) for start in FORMULA_STARTS)
+            guarded = pl.when(formula).then(pl.lit("'") + column).otherwise(column)
+            tidy.append(guarded.fill_null("").alias(name))
+        elif dtype == pl.Date:  # as ISO text: Streamlit would turn a date into a timestamp
+            tidy.append(column.dt.strftime("%Y-%m-%d").fill_null("").alias(name))
+        elif isinstance(dtype, pl.Datetime):
+            values = frame[name].drop_nulls()
+            if values.len() and (values.dt.truncate("1d") == values).all():
+                tidy.append(column.dt.strftime("%Y-%m-%d").fill_null("").alias(name))
+    return frame.with_columns(tidy) if tidy else frame
 
 
 def write_csv(

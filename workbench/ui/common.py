@@ -5,8 +5,12 @@ Session state and widget keys live here and in the pages, never in the library.
 
 from __future__ import annotations
 
+from typing import Any
+
+import polars as pl
 import streamlit as st
 
+from workbench.export.csv_safe import frame_for_table
 from workbench.review import identity as ident
 from workbench.review.display import plain
 from workbench.review.identity import Identity
@@ -82,6 +86,12 @@ def review_session() -> ReviewSession:
         session.reviewer, session.current_id = name, None
         session.skipped.clear()
     return session
+
+
+def table(frame: pl.DataFrame, key: str, where: Any = None, **options: Any) -> None:
+    """Show ``frame`` as a table, the only way pages do: formula-safe for the toolbar's
+    "Download as CSV" and the clipboard, empty cells empty, published days as dates."""
+    (where or st).dataframe(frame_for_table(frame), hide_index=True, key=key, **options)
 
 
 def stop_on_store_error(error: StoreError) -> None:

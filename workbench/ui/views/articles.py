@@ -7,7 +7,7 @@ import streamlit as st
 from workbench.review.claims import article_statuses
 from workbench.review.display import TONES, article_with_claims, badge, esc
 from workbench.store import StoreError
-from workbench.ui.common import stop_on_store_error, store
+from workbench.ui.common import stop_on_store_error, store, table
 
 st.title("Articles")
 try:
@@ -15,7 +15,7 @@ try:
 except StoreError as error:
     stop_on_store_error(error)
     raise  # unreachable
-st.dataframe(articles.drop("article_id", "input_path"), hide_index=True, key="articles_table")
+table(articles.drop("article_id", "input_path"), key="articles_table")
 labels = {
     row["article_id"]: f"{row['source']} · {row['article_ref']}"
     for row in articles.iter_rows(named=True)
@@ -44,10 +44,9 @@ if chosen:
         if row["field"] == "text" and row["status"] in TONES
     ]
     st.html(article_with_claims(str(article["text"]), spans, str(article["language"])))
-    st.dataframe(
+    table(
         claims.select(
             "position", "status", "language", "text", "dates", "numbers", "names", "titles"
         ),
-        hide_index=True,
         key="articles_claims",
     )

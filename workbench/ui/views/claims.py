@@ -8,7 +8,7 @@ from workbench.review.claims import claim_links
 from workbench.review.display import badge, direction, esc
 from workbench.store import StoreError
 from workbench.text.normalise import normalise
-from workbench.ui.common import stop_on_store_error, store
+from workbench.ui.common import stop_on_store_error, store, table
 
 st.title("Claims")
 query = st.text_input("Search claims", key="claims_search", placeholder="e.g. کوپر or 2024")
@@ -18,9 +18,8 @@ except StoreError as error:
     stop_on_store_error(error)
     raise  # unreachable
 st.caption(f"{found.height} claims shown (at most 500)")
-st.dataframe(
+table(
     found.select("source", "language", "published", "text", "dates", "numbers", "names"),
-    hide_index=True,
     key="claims_results",
 )
 if found.height:
@@ -45,7 +44,7 @@ if found.height:
             f"<bdi>origin chain: {esc(chain)}</bdi></div>"
         )
         st.subheader(f"{linked.links.height} linked claims")
-        st.dataframe(
+        table(
             linked.links.select(
                 "score",
                 "suggestion",
@@ -56,6 +55,5 @@ if found.height:
                 "other_text",
                 "differs",
             ),
-            hide_index=True,
             key="claims_links",
         )

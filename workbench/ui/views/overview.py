@@ -8,7 +8,7 @@ import streamlit as st
 
 from workbench.review.overview import conflicted_claims, progress
 from workbench.store import StoreError
-from workbench.ui.common import stop_on_store_error, store
+from workbench.ui.common import stop_on_store_error, store, table
 
 st.title("Overview")
 try:
@@ -61,14 +61,13 @@ with right:
             width="stretch",
             key="overview_verdicts_chart",
         )
-        st.dataframe(
+        table(
             pl.DataFrame(
                 {
                     "reviewer": list(counts.by_reviewer),
                     "verdicts": list(counts.by_reviewer.values()),
                 }
             ),
-            hide_index=True,
             key="overview_reviewers",
         )
     else:
@@ -76,12 +75,12 @@ with right:
 
 st.subheader("Claims with conflicts")
 if conflicted.height:
-    st.dataframe(conflicted, hide_index=True, key="overview_conflicts")
+    table(conflicted, key="overview_conflicts")
 else:
     st.caption("None reported by reviewers yet.")
 st.subheader("By source and language")
 left, right = st.columns([3, 2])
 left.caption("Articles and claims")
-left.dataframe(by_source, hide_index=True, key="overview_sources")
+table(where=left, frame=by_source, key="overview_sources")
 right.caption("Matches per outlet (a match counts for both of its outlets)")
-right.dataframe(by_outlet, hide_index=True, key="overview_match_sources")
+table(where=right, frame=by_outlet, key="overview_match_sources")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from workbench.review.quality import quality
 from workbench.store import StoreError
-from workbench.ui.common import stop_on_store_error, store
+from workbench.ui.common import stop_on_store_error, store, table
 
 st.title("Quality")
 try:
@@ -17,6 +17,13 @@ except StoreError as error:
     stop_on_store_error(error)
     raise  # unreachable
 a = found.agreement
+calibration = found.calibration
+if calibration["judged"].sum() == 0 and not a.pairs_with_multiple_reviewers:
+    st.info(
+        "No verdicts yet: agreement between reviewers and the linker's precision appear here "
+        "once reviewers record verdicts."
+    )
+    st.stop()
 
 
 def _share(value: float | None) -> str:
@@ -29,10 +36,9 @@ columns[1].metric("Percent agreement", _share(a.percent_agreement))
 columns[2].metric("Cohen's kappa", _share(a.cohen_kappa))
 columns[3].metric("Fleiss' kappa", _share(a.fleiss_kappa))
 st.subheader("Linker precision by score")
-table = found.calibration
-if table["judged"].sum() > 0:
+if calibration["judged"].sum() > 0:
     st.altair_chart(
-        alt.Chart(table.drop_nulls("precision"))
+        alt.Chart(calibration.drop_nulls("precision"))
         .mark_line(point=True)
         .encode(
             x=alt.X("cutoff:Q", title="score at least"),
@@ -51,13 +57,13 @@ if table["judged"].sum() > 0:
         "Suggested bands: show first from score "
         f"{bands.get('show_first')}, show from {bands.get('show')}, hide below {bands.get('hide')}"
     )
+    table(calibration, key="quality_calibration")
 else:
     st.info("No reviewed pairs yet: precision appears once reviewers record verdicts.")
-st.dataframe(table, hide_index=True, key="quality_calibration")
 st.subheader("Confusion between reviewers")
-labels = list(a.confusion)
-st.dataframe(
-    pl.DataFrame({"label": labels, **{b: [a.confusion[x][b] for x in labels] for b in labels}}),
-    hide_index=True,
-    key="quality_confusion",
-)
+if a.pairs_with_multiple_reviewers:
+    labels = list(a.confusion)
+    confusion = {b: [a.confusion[x][b] for x in labels] for b in labels}
+    table(pl.DataFrame({"label": labels, **confusion}), key="quality_confusion")
+else:
+    st.caption("Appears once two reviewers judge the same pair.")
