@@ -197,6 +197,21 @@ def test_agreeing_names_are_shown_as_written() -> None:
     assert "name: كوبر = کوپر" in why.agrees
 
 
+def test_near_spelled_content_words_are_words_not_names() -> None:
+    # A verb in Arabic and a noun in Persian whose skeletons are near ("serves" ~ "service"):
+    # neither is a name anchor, so the explanation must not call them one.
+    a = claim(names=(("كوبر", "kbr"), ("يخدم", "kdm")))
+    b = claim(names=(("کوپر", "kbr"), ("خدمت", "kdmt")))
+    a = dataclasses.replace(a, names="كوبر\tkbr\tn\nيخدم\tkdm\tw")
+    b = dataclasses.replace(b, names="کوپر\tkbr\tn\nخدمت\tkdmt\tw")
+    why = explain(a, b, 60, corroborate_min=50, conflict_min=35)
+    assert "name: كوبر = کوپر" in why.agrees
+    assert "word: يخدم ~ خدمت" in why.agrees
+    assert not [r for r in why.agrees if r.startswith("name:") and "يخدم" in r]
+    c = dataclasses.replace(b, names="کوپر\tkbr\tn\nخدمت\tkdmt\tn")  # B names it: a name
+    assert "name: يخدم ~ خدمت" in explain(a, c, 60, corroborate_min=50, conflict_min=35).agrees
+
+
 def _with_concepts(*concepts: str) -> Features:
     return dataclasses.replace(claim(), concepts=tuple(sorted({"meet", *concepts})))
 

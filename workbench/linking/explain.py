@@ -66,8 +66,9 @@ def _names(entries: tuple[Entries, Entries], written: tuple[Written, Written]) -
     if len(rest_a) * len(rest_b) <= FUZZY_PAIRS:  # near spellings: واشنطن ~ Washington
         for key in rest_a:
             best = process.extractOne(key, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
-            if best is not None:
-                found.append(f"name: {written_a[key]} ~ {written_b[best[0]]}")
+            if best is not None:  # a "name" only where one side is one: يخدم ~ خدمت is words
+                kind = "name" if key in named or best[0] in named else "word"
+                found.append(f"{kind}: {written_a[key]} ~ {written_b[best[0]]}")
     return found
 
 
