@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import duckdb
 from bench_link import records, write_jsonl
 
-from workbench.models import Label, QueueFilter, QueueMode, QueueOrder
-from workbench.review.session import ReviewSession
+from workbench.models import Label, QueueFilter, QueueMode, QueueOrder, VerdictIn
+from workbench.review.session import ReviewSession, utc_now
 from workbench.store import Store
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "saudinewsnet" / "json"
@@ -116,10 +116,15 @@ def _stats(samples: list[float]) -> tuple[float, float]:
 
 
 def service_loop(
-    db: Path, queue: QueueFilter, clicks: int, reviewer: str
+    db: Path, queue: QueueFilter, clicks: int, reviewer: str, *, journal: bool = True
 ) -> tuple[float, float, int]:
-    """Median and p95 ms of decide + next pair + queue size in one unit of work; clicks made."""
+    """Median and p95 ms of decide + next pair + queue size in one unit of work; clicks made.
+
+    ``journal=False`` is the baseline without the verdict journal: its check on every step
+    (is anything waiting to be stored?) is switched off on this store."""
     store = Store(db)
+    if not journal:
+        store.drain_journal = lambda: 0  # type: ignore[method-assign]
     session = ReviewSession(store, reviewer)
     with store.unit():
         pair = session.current(queue)
@@ -235,11 +240,51 @@ def measure(db: Path, clicks: int, label: str) -> list[str]:
     return lines
 
 
+def journal_rows(db: Path, clicks: int) -> list[str]:
+    """The journal's cost, same run: the click loop with and without it (interleaved rounds,
+    so load drifts hit both alike), and a kept verdict's own cost: the fsynced append a
+    click pays when the database cannot take it, and the drain that stores it later."""
+    queue = QueueFilter()
+    timed: dict[bool, list[tuple[float, float, int]]] = {True: [], False: []}
+    for round_ in range(3):
+        for on in (False, True):
+            timed[on].append(service_loop(db, queue, clicks, f"j{round_}-{on}", journal=on))
+    lines = []
+    for on in (False, True):
+        medians = sorted(m for m, _, _ in timed[on])
+        p95s = sorted(p for _, p, _ in timed[on])
+        made = sum(n for _, _, n in timed[on])
+        name = "with the journal" if on else "journal off (baseline)"
+        lines.append(f"| 1M | service | {name} | {made} | {medians[1]:.0f} | {p95s[1]:.0f} |")
+    store = Store(db)
+    match_ids = [str(m) for m in store.matches()["match_id"].head(clicks)]
+    appends = []
+    for n, match_id in enumerate(match_ids):
+        verdict = VerdictIn(match_id=match_id, verdict=Label.UNSURE, reviewer=f"kept-{n}")
+        start = time.perf_counter()
+        store.keep_verdict(verdict, utc_now())
+        appends.append(time.perf_counter() - start)
+    median, p95 = _stats(appends)
+    lines.append(
+        f"| 1M | kept verdict: fsynced append | | {len(appends)} | {median:.1f} | {p95:.1f} |"
+    )
+    start = time.perf_counter()
+    stored = store.drain_journal()
+    per = (time.perf_counter() - start) * 1000 / max(stored, 1)
+    lines.append(
+        f"| 1M | kept verdicts: drained in one transaction | | {stored} | {per:.1f} per verdict | |"
+    )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--clicks", type=int, default=150)
     parser.add_argument("--browser-clicks", type=int, default=40)
+    parser.add_argument(
+        "--journal-only", action="store_true", help="Only the verdict journal's cost at 1M."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -249,6 +294,10 @@ def main() -> int:
         print(f"base: {small_counts}; replicated: {big_counts}; built in {built:.0f} s")
         print("| database | loop | queue | clicks | median ms | p95 ms |")
         print("|---|---|---|---|---|---|")
+        for line in journal_rows(big, args.clicks):
+            print(line, flush=True)
+        if args.journal_only:
+            return 0
         for line in [*measure(base, args.clicks, "base"), *measure(big, args.clicks, "1M")]:
             print(line)
         for label, db in (("base", base), ("1M", big)):

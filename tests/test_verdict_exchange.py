@@ -271,3 +271,34 @@ def test_import_refuses_retracting_another_reviewers_verdict_and_future_times(
     assert ":4: decided_at" in result.output and "in the future" in result.output
     current = linked.current_verdicts().filter(pl.col("match_id") == match_id)
     assert current.select("reviewer", "verdict").rows() == [("bo", "conflicts")]
+
+
+def test_import_reattaches_a_row_whose_match_a_relink_dropped_through_its_claims(
+    linked: Store, tmp_path: Path
+) -> None:
+    match = linked.matches(limit=1).row(0, named=True)
+    a, b = match["claim_a_id"], match["claim_b_id"]
+    other = linked.matches(limit=2).row(1, named=True)
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "match_id,claim_a_id,claim_b_id,verdict,reviewer,decided_at\n"
+        # line 2: an old match id, the two claims of a match held now (in either order)
+        f"0000000000000001,{b},{a},conflicts,ana,2026-01-05T09:00:00Z\n"
+        # line 3: an old match id whose claims are both here but linked by no match now
+        f"0000000000000002,{a},{other['claim_b_id']},unrelated,ana,2026-01-05T09:00:01Z\n"
+        # line 4: a claim this database never held: not imported, named
+        f"0000000000000003,{a},nosuchclaim,unsure,ana,2026-01-05T09:00:02Z\n",
+        encoding="utf-8",
+    )
+    result = _run(linked.path, "import", "verdicts", source)
+    assert result.exit_code == 1, result.output
+    assert "2 verdicts imported" in result.output and "(2 re-attached" in result.output
+    assert "in.csv:4: match 0000000000000003 is not in this database" in result.output
+    rows = {
+        r["verdict"]: (r["match_id"], r["claim_a_id"], r["claim_b_id"])
+        for r in linked.verdict_rows(history=True).to_dicts()
+    }
+    assert rows["conflicts"] == (match["match_id"], a, b)  # on the match linking them now
+    assert rows["unrelated"] == ("0000000000000002", a, other["claim_b_id"])  # kept on claims
+    again = _run(linked.path, "import", "verdicts", source)  # twice: nothing more
+    assert "0 verdicts imported, 2 already present" in again.output

@@ -411,8 +411,9 @@ def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
     reviewer, decided_at and optionally note).
 
     Every row is validated; bad rows and rows on matches this database does not hold are
-    named with their line and left out, the rest imported. Importing a file twice adds
-    nothing. Exit status 1 when any row was left out.
+    named with their line and left out, the rest imported. A row whose match a re-link
+    dropped is re-attached through its claim_a_id and claim_b_id where both claims are here.
+    Importing a file twice adds nothing. Exit status 1 when any row was left out.
     """
     with _user_errors(ValueError):
         report = import_verdicts(_store(ctx.find_root()), in_path)
@@ -421,6 +422,7 @@ def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
     click.echo(
         f"{report.rows} rows: {report.added} verdicts imported, {report.already} already "
         f"present, {len(report.rejected)} invalid, {len(report.unknown)} on unknown matches"
+        + (f" ({report.reattached} re-attached through their claims)" if report.reattached else "")
     )
     ctx.exit(0 if report.ok else 1)
 

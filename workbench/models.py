@@ -247,17 +247,22 @@ class VerdictRecord(BaseModel):
     role: str = Field(default="reviewer", pattern="^(reviewer|adjudicator)$")
     decided_at: dt.datetime
     retracts: str | None = Field(default=None, max_length=64)
+    #: The pair's claims, as the export writes them: a row whose match a re-link dropped is
+    #: re-attached through them where both claims are in the database.
+    claim_a_id: str | None = Field(default=None, max_length=64)
+    claim_b_id: str | None = Field(default=None, max_length=64)
 
     @field_validator("reviewer")
     @classmethod
     def _one_line_name(cls, value: str) -> str:
         return one_line_name(value)
 
-    @field_validator("note", "role", "retracts", mode="before")
+    @field_validator("note", "role", "retracts", "claim_a_id", "claim_b_id", mode="before")
     @classmethod
     def _empty_is_default(cls, value: object, info: ValidationInfo) -> object:
         if value is None or (isinstance(value, str) and not value.strip()):
-            return {"note": "", "role": "reviewer", "retracts": None}[info.field_name or "note"]
+            defaults = {"note": "", "role": "reviewer"}
+            return defaults.get(info.field_name or "note")
         return value
 
     @field_validator("decided_at")

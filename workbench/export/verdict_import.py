@@ -37,6 +37,7 @@ class ImportReport:
     already: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     unknown: list[Rejection] = field(default_factory=list)
+    reattached: int = 0  # rows on a match not held here, attached through their claim ids
 
     @property
     def ok(self) -> bool:
@@ -116,10 +117,16 @@ def import_verdicts(store: Store, path: Path) -> ImportReport:
         Rejection(
             path=str(path),
             line=good[i][0],
-            reason=f"match {good[i][1].match_id} is not in this database (not imported)",
+            reason=f"match {good[i][1].match_id} is not in this database, nor both its claims "
+            "(not imported)",
         )
         for i in outcome.unknown
     ]
     return ImportReport(
-        rows=count, added=outcome.added, already=outcome.already, rejected=bad, unknown=unknown
+        rows=count,
+        added=outcome.added,
+        already=outcome.already,
+        rejected=bad,
+        unknown=unknown,
+        reattached=outcome.reattached,
     )

@@ -218,13 +218,58 @@ class ImportOutcome:
     #: Retractions refused (row index, reason): only a reviewer's own verdict on the same
     #: match may be retracted, as on the review page.
     refused: list[tuple[int, str]] = field(default_factory=list)
+    #: Rows whose match is not held here, re-attached through the claim ids they carry.
+    reattached: int = 0
+
+
+def _reattach(
+    con: Connection, records: list[VerdictRecord], known: dict[str, tuple[str, str]]
+) -> int:
+    """Rows on matches not held here, by their claim ids: point them at the match now linking
+    the same two claims, or, where both claims exist, keep them on those claims (in place)."""
+    lost = [r for r in records if r.match_id not in known and r.claim_a_id and r.claim_b_id]
+    if not lost:
+        return 0
+    lost_ids = {id(r) for r in lost}
+    wanted = sorted({c for r in lost for c in (r.claim_a_id, r.claim_b_id) if c})
+    present = {
+        str(c)
+        for (c,) in con.execute(
+            "SELECT claim_id FROM claims WHERE list_contains(?, claim_id)", [wanted]
+        ).fetchall()
+    }
+    now = {
+        frozenset((str(a), str(b))): (str(m), str(a), str(b))
+        for m, a, b in con.execute(
+            "SELECT match_id, claim_a_id, claim_b_id FROM matches "
+            "WHERE list_contains(?, claim_a_id) AND list_contains(?, claim_b_id)",
+            [wanted, wanted],
+        ).fetchall()
+    }
+    reattached = 0
+    for index, record in enumerate(records):
+        if id(record) not in lost_ids or {record.claim_a_id, record.claim_b_id} - present:
+            continue
+        reattached += 1
+        pair = frozenset((str(record.claim_a_id), str(record.claim_b_id)))
+        if pair in now:
+            match_id, claim_a, claim_b = now[pair]
+            records[index] = record.model_copy(update={"match_id": match_id})
+            known[match_id] = (claim_a, claim_b)
+        else:
+            known[record.match_id] = (str(record.claim_a_id), str(record.claim_b_id))
+    return reattached
 
 
 def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutcome:
     """Append verdict rows from a file in one transaction; rows already present add nothing.
 
     A row is identified by match, reviewer, verdict and time (its verdict id), so importing
-    the same file twice adds nothing. Claim ids come from this database's match.
+    the same file twice adds nothing. Claim ids come from this database's match. A row whose
+    match this database does not hold (a re-link dropped it) but whose two claims it does is
+    re-attached through its claim ids: to the match now linking those two claims where there
+    is one, else kept on the claims under its own match id, as verdicts on matches a re-link
+    removed are kept.
     """
     ids = sorted({r.match_id for r in records})
     known = dict(
@@ -243,6 +288,8 @@ def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutco
             [retracted],
         ).fetchall()
     }
+    records = list(records)  # re-attached rows are replaced in this copy, not the caller's
+    reattached = _reattach(con, records, known)
     rows, unknown, refused = [], [], []
     for index, record in enumerate(records):
         if record.match_id not in known:
@@ -285,4 +332,10 @@ def import_records(con: Connection, records: list[VerdictRecord]) -> ImportOutco
             _insert(con, row)
     after = one(con, "SELECT count(*) FROM verdicts")
     added = int(after[0]) - int(before[0]) if after and before else 0
-    return ImportOutcome(added=added, already=len(rows) - added, unknown=unknown, refused=refused)
+    return ImportOutcome(
+        added=added,
+        already=len(rows) - added,
+        unknown=unknown,
+        refused=refused,
+        reattached=reattached,
+    )
