@@ -7,7 +7,10 @@ What is timed, each as median and p95 over many clicks:
    queue, lease it, load both claims with context and anchors) and the queue size shown on the
    page, in one unit of work, as the Review page does. Several queue settings.
 2. **browser**: a real ``workbench serve`` on the same database and Debian chromium driven by
-   Playwright: from the click on ``Unsure`` until the next pair's id is on the page.
+   Playwright: from the click on ``Unsure`` until the next pair's id is on the page; and the
+   same click on a page of nothing but that button in a fragment (the floor Streamlit sets).
+3. **journal**: the click loop with the verdict journal's check on and off, interleaved, and
+   what a kept verdict costs (the fsynced append, its drain).
 
 The database: real SaudiNewsNet articles ingested and linked by the workbench (the base),
 then replicated in DuckDB (ids suffixed per copy) until it holds at least 1M claims, with
@@ -62,33 +65,26 @@ def build_base(db: Path, source: Path) -> None:
         subprocess.run([*WORKBENCH, "--db", str(db), *step], check=False, capture_output=True)
 
 
+_IDS = {"article_id", "claim_id", "match_id", "claim_a_id", "claim_b_id", "article_ref"}
+
+
+def _copy_sql(con: duckdb.DuckDBPyConnection, table: str, copies: int) -> str:
+    """INSERT copying every row of ``table`` ``copies`` times, ids suffixed '~k' per copy;
+    the column list is read from the table, so columns added by a migration come along."""
+    names = [str(row[0]) for row in con.execute(f"DESCRIBE {table}").fetchall()]
+    select = ", ".join(f"{n} || '~' || k" if n in _IDS else n for n in names)
+    return f"INSERT INTO {table} SELECT {select} FROM {table}, range(1, {copies + 1}) t(k)"  # noqa: S608
+
+
 def replicate(db: Path, target: int) -> dict[str, int]:
     """Copy articles, claims, anchors and matches with per-copy ids up to ``target`` claims."""
     con = duckdb.connect(str(db))
     try:
         claims = con.execute("SELECT count(*) FROM claims").fetchall()[0][0]
         copies = max(1, -(-target // claims)) - 1
-        suffix = "'~' || k"
         con.execute("BEGIN TRANSACTION")
-        con.execute(
-            f"INSERT INTO articles SELECT article_id || {suffix}, article_ref || {suffix}, "  # noqa: S608
-            "source, url, title, published, language, origin_chain, text, input_path, "
-            f"ingested_at FROM articles, range(1, {copies + 1}) t(k)"
-        )
-        con.execute(
-            f"INSERT INTO claims SELECT claim_id || {suffix}, article_id || {suffix}, "  # noqa: S608
-            "position, field, char_start, char_end, text, norm_text, language "
-            f"FROM claims, range(1, {copies + 1}) t(k)"
-        )
-        con.execute(
-            f"INSERT INTO anchors SELECT claim_id || {suffix}, kind, text, value, "  # noqa: S608
-            f"char_start, char_end, detail FROM anchors, range(1, {copies + 1}) t(k)"
-        )
-        con.execute(
-            f"INSERT INTO matches SELECT match_id || {suffix}, claim_a_id || {suffix}, "  # noqa: S608
-            f"claim_b_id || {suffix}, score, token, name, concept, anchor, attribution, "
-            f"suggestion, agrees, differs, linked_at FROM matches, range(1, {copies + 1}) t(k)"
-        )
+        for table in ("articles", "claims", "anchors", "matches"):
+            con.execute(_copy_sql(con, table, copies))
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
         rows = con.execute(
@@ -103,8 +99,10 @@ def replicate(db: Path, target: int) -> dict[str, int]:
 def build_million(folder: Path, articles: int) -> tuple[Path, Path, dict[str, int], dict[str, int]]:
     """(base database, 1M-claim database, their row counts) built in ``folder``."""
     base = folder / "base.duckdb"
-    build_base(base, base_input(folder, articles))
     big = folder / "big.duckdb"
+    if base.exists() and big.exists():  # --folder of an earlier run: reuse its databases
+        return base, big, replicate(base, 0), replicate(big, 0)
+    build_base(base, base_input(folder, articles))
     shutil.copy(base, big)
     return base, big, replicate(base, 0), replicate(big, TARGET_CLAIMS)
 
@@ -156,18 +154,43 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def browser_loop(db: Path, clicks: int) -> tuple[float, float] | None:
-    """Median and p95 ms from a click on Unsure to the next pair on the page."""
+#: The floor: a Streamlit page with nothing but a fragment holding the same button and
+#: caption, timed the same way. What any click costs with Streamlit, before the workbench.
+FLOOR_APP = """
+import streamlit as st
+
+st.session_state.setdefault("n", 0)
+
+
+@st.fragment
+def panel():
+    def bump():
+        st.session_state.n += 1
+
+    st.button("Unsure", on_click=bump)
+    st.caption(f"Pair {st.session_state.n:06x}")
+
+
+panel()
+"""
+
+
+def browser_loop(db: Path | None, clicks: int) -> tuple[float, float] | None:
+    """Median and p95 ms from a click on Unsure to the next pair on the page; ``db=None``
+    times the floor (:data:`FLOOR_APP`) instead of the workbench."""
     if not Path(CHROMIUM).exists():
         return None
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
-    server = subprocess.Popen(
-        [*WORKBENCH, "--db", str(db), "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    if db is None:
+        app = Path(tempfile.mkdtemp()) / "floor.py"
+        app.write_text(FLOOR_APP, encoding="utf-8")
+        command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless=true"]
+        command += ["--server.address=127.0.0.1", f"--server.port={port}"]
+    else:
+        command = [*WORKBENCH, "--db", str(db), "serve", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     pair_re = re.compile(r"^Pair ([0-9a-f~]+)")
     try:
@@ -188,10 +211,13 @@ def browser_loop(db: Path, clicks: int) -> tuple[float, float] | None:
                 ],
             )
             page = browser.new_page()
-            page.goto(f"{url}/review")
-            box = page.get_by_role("textbox", name="Reviewer")
-            box.fill("browser")
-            box.press("Enter")
+            if db is None:
+                page.goto(url)
+            else:
+                page.goto(f"{url}/review")
+                box = page.get_by_role("textbox", name="Reviewer")
+                box.fill("browser")
+                box.press("Enter")
             caption = page.get_by_text(pair_re).first
             caption.wait_for(timeout=120_000)
             samples = []
@@ -285,9 +311,15 @@ def main() -> int:
     parser.add_argument(
         "--journal-only", action="store_true", help="Only the verdict journal's cost at 1M."
     )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        help="Build the databases here and keep them; reuse them where they exist already.",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = args.folder or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
         base, big, small_counts, big_counts = build_million(folder, args.articles)
         built = time.perf_counter() - t0
@@ -300,13 +332,18 @@ def main() -> int:
             return 0
         for line in [*measure(base, args.clicks, "base"), *measure(big, args.clicks, "1M")]:
             print(line)
-        for label, db in (("base", base), ("1M", big)):
+        browsers: tuple[tuple[str, Path | None, str], ...] = (
+            ("none", None, "floor: an empty Streamlit fragment"),
+            ("base", base, "unreviewed, by score"),
+            ("1M", big, "unreviewed, by score"),
+        )
+        for label, db, queue in browsers:
             timed = browser_loop(db, args.browser_clicks)
             if timed is None:
                 print(f"| {label} | browser | skipped: no {CHROMIUM} | | | |")
             else:
                 print(
-                    f"| {label} | browser | unreviewed, by score | {args.browser_clicks} "
+                    f"| {label} | browser | {queue} | {args.browser_clicks} "
                     f"| {timed[0]:.0f} | {timed[1]:.0f} |"
                 )
     return 0

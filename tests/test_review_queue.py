@@ -217,6 +217,12 @@ def test_a_pair_carries_context_and_marks_what_differs(linked: Store) -> None:
         for side in ("a", "b")
     }
     assert differing["a"] and differing["b"]  # e.g. "اللواء" on one side, "Admiral" on the other
+    for side in (pair.a, pair.b):  # the sentences just before and after, from its own article
+        sentences = linked.claims(article_id=side.article_id).sort("position")
+        position = sentences.filter(pl.col("claim_id") == side.claim_id)["position"][0]
+        text = dict(zip(sentences["position"], sentences["text"], strict=True))
+        assert (side.before, side.after) == (text.get(position - 1), text.get(position + 1))
+        assert side.source and side.article_ref  # the article's fields came along
     assert pair.a.before or pair.a.after
 
 

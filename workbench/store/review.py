@@ -186,14 +186,15 @@ _PAIR_SQL = """
     FROM matches m WHERE m.match_id = ?
 """
 # Point lookups by constant keys, so DuckDB answers them from the ART indexes, not scans.
-_CLAIM_SQL = """
-    SELECT c.claim_id, c.article_id, c.position, c.text, c.language, a.source, a.published,
-           a.title, a.url, a.article_ref, a.origin_chain
-    FROM claims c JOIN articles a ON a.article_id = c.article_id WHERE c.claim_id = ?
-"""
+_CLAIM_SQL = "SELECT claim_id, article_id, position, text, language FROM claims WHERE claim_id = ?"
+_ARTICLE_SQL = (
+    "SELECT source, published, title, url, article_ref, origin_chain FROM articles "
+    "WHERE article_id = ?"
+)
+# All of the article's sentences by its indexed key, the two neighbours picked here: with a
+# position filter in SQL, DuckDB scans the whole claims table instead of using the index.
 _NEIGHBOURS_SQL = (
-    "SELECT position, text FROM claims WHERE article_id = ? AND position IN (?, ?) "
-    "ORDER BY position, claim_id"
+    "SELECT position, text FROM claims WHERE article_id = ? ORDER BY position, claim_id"
 )
 
 
@@ -209,10 +210,14 @@ def _claim(con: Connection, claim_id: str) -> dict[str, Any] | None:
     if not found:
         return None
     claim = found[0]
+    article = _rows(con, _ARTICLE_SQL, [claim["article_id"]])
+    claim.update(
+        article[0]
+        if article
+        else dict.fromkeys(("source", "published", "title", "url", "article_ref", "origin_chain"))
+    )
     position = int(claim["position"])
-    rows = con.execute(
-        _NEIGHBOURS_SQL, [claim["article_id"], position - 1, position + 1]
-    ).fetchall()
+    rows = con.execute(_NEIGHBOURS_SQL, [claim["article_id"]]).fetchall()
     claim["before"] = " ".join(str(t) for p, t in rows if p == position - 1) or None
     claim["after"] = " ".join(str(t) for p, t in rows if p == position + 1) or None
     return claim
