@@ -24,11 +24,15 @@ def _pairs(**columns: list[object]) -> pl.DataFrame:
         "latent": [None] * n,
         "numbers_shared": [0] * n,
         "numbers_near": [0] * n,
+        "units_shared": [0] * n,
+        "days_apart": [None] * n,
         "same_language": [False] * n,
     }
     base.update(columns)
     schema = {k: pl.Float64 for k in base} | {
         "numbers_shared": pl.UInt32,
+        "units_shared": pl.UInt32,
+        "days_apart": pl.Int64,
         "same_language": pl.Boolean,
     }
     return pl.DataFrame(base, schema=schema)

@@ -6,11 +6,18 @@ import dataclasses
 import datetime as dt
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.jobs.link import rows_of
-from workbench.linking.features import FEATURES_SCHEMA, Features, feature_rows, from_rows
+from workbench.linking.features import (
+    FEATURES_SCHEMA,
+    Features,
+    feature_rows,
+    from_rows,
+    sentence_features,
+)
 from workbench.linking.scoring import feature_frame
 
 WORD = st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"]), min_size=1)
@@ -81,3 +88,40 @@ def test_rows_without_tokens_give_features_without_tokens(built: list[Features])
     # What explanations get: the rows without their largest column.
     got = from_rows(feature_rows(built).drop("tokens"))
     assert got == {f.claim_id: dataclasses.replace(f, tokens=()) for f in built}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Officials said 15 people were killed and 40 injured.", ["killed", "wounded"]),
+        (
+            "en",
+            "The death toll has risen to 2,025, with more than 1,200 wounded.",
+            ["killed", "wounded"],
+        ),
+        ("ar", "أسفر الهجوم عن مقتل 12 شخصا وإصابة 30 آخرين.", ["killed", "wounded"]),
+        ("fa", "در این حادثه ۷ نفر کشته و ۲۰ نفر زخمی شدند.", ["killed", "wounded"]),
+        ("tr", "Kazada 4 kişi hayatını kaybetti, 11 kişi yaralandı.", ["killed", "wounded"]),
+        ("es", "El balance es de 9 muertos y 25 heridos.", ["killed", "wounded"]),
+        ("it", "Il bilancio delle vittime è salito a 300, con 500 feriti.", ["killed", "wounded"]),
+        ("en", "The company hired 120 engineers in 2024.", ["engineer"]),
+    ],
+    ids=[
+        "en after",
+        "en toll before",
+        "ar noun first",
+        "fa joined",
+        "tr clause",
+        "es",
+        "it",
+        "unit",
+    ],
+)
+def test_what_a_number_counts_is_read_on_either_side(
+    language: str, text: str, expected: list[str]
+) -> None:
+    # A toll of the dead and of the wounded, whatever the word order: two tolls of one
+    # disaster are one fact told twice (the scorer's units_shared), and a differing count of
+    # one kind is a conflict to show.
+    units = [u for _, u in sentence_features(text, claim_id="c", language=language).numbers]
+    assert units == expected

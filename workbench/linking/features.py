@@ -31,7 +31,6 @@ from workbench.linking.lexicon import concepts, lexicon, word_concept
 from workbench.text.anchors import find_anchors
 from workbench.text.lexicon import outlets
 from workbench.text.normalise import normalise, normalised_tokens
-from workbench.text.normalise import tokens as word_tokens
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
@@ -111,10 +110,73 @@ def _name_pairs(
     return pairs
 
 
-def _unit(text: str, end: int) -> str:
-    following = word_tokens(text[end : end + 40])[:2]  # the unit: "120 engineers", "٢١٠ مهندسين"
-    found, _ = concepts(following)
-    return min(found) if found else ""
+#: What a count of people in a news claim most often counts. A toll and its victims are
+#: counts of the dead.
+CASUALTIES = {"killed": "killed", "toll": "killed", "victims": "killed", "wounded": "wounded",
+              "missing": "missing"}  # fmt: skip
+_WINDOW = 5  # words read on each side of a number for a casualty noun
+
+
+def _casualty_distance(words: list[str]) -> tuple[int, str]:
+    """How many of ``words`` (nearest the number first) it takes to name a casualty, and
+    which; ``(0, "")`` when none do."""
+    for size in range(1, len(words) + 1):
+        found, _ = concepts(words[:size])
+        kinds = {CASUALTIES[c] for c in found if c in CASUALTIES}
+        if kinds:
+            return size, min(kinds)
+    return 0, ""
+
+
+#: Words that join two counts ("15 dead and 40 injured", "۷ نفر کشته و ۲۰ نفر زخمی"): a noun
+#: before one of them, or before a clause mark, belongs to the count before it.
+_JOINS = frozenset({"and", "و", "et", "ve", "und", "y", "и", "και", "اور", "ile"})  # not "e": "è"
+_CLAUSE = re.compile(r"[,;:.،؛!?]")
+
+
+def _words(text: str) -> list[str]:
+    """Normalised words, a joining و taken off a casualty noun (وإصابة: and wounding), which
+    the lexicon's stems keep on other words, where the letter is often the word's own."""
+    words = normalised_tokens(normalise(text))
+    return [
+        w[1:] if w[:1] == "و" and len(w) > 3 and word_concept(w[1:]) in CASUALTIES else w
+        for w in words
+    ]
+
+
+def _units(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """What each number (``text[start:end]`` spans, in order) counts: the nearest casualty
+    noun on either side ("15 dead", "death toll has risen to 2,025", "مقتل 15 شخصا": word
+    order puts it on either side), read no further than the neighbouring numbers, and on the
+    side before no further than a clause mark or a joining word; else the concept of the next
+    two words ("120 engineers", "٢١٠ مهندسين")."""
+    units = []
+    for i, (start, end) in enumerate(spans):
+        stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        begin = spans[i - 1][1] if i else 0
+        after = _words(text[end : min(stop, end + 80)])
+        before_text = text[max(begin, start - 80) : start]
+        marks = list(_CLAUSE.finditer(before_text))
+        before = _words(before_text[marks[-1].end() :] if marks else before_text)
+        joins = [j for j, w in enumerate(before) if w in _JOINS]
+        before = before[joins[-1] + 1 :] if joins else before
+        d_after, after_kind = _casualty_distance(after[:_WINDOW])
+        d_before, before_kind = 0, ""
+        before = before[-_WINDOW:]
+        for size in range(1, len(before) + 1):  # phrases read forwards: grow the suffix
+            found, _ = concepts(before[-size:])
+            kinds = {CASUALTIES[c] for c in found if c in CASUALTIES}
+            if kinds:
+                d_before, before_kind = size, min(kinds)
+                break
+        if after_kind and (not before_kind or d_after < d_before):  # a tie: the noun before
+            units.append(after_kind)
+        elif before_kind:
+            units.append(before_kind)
+        else:
+            found, _ = concepts(after[:2])
+            units.append(min(found) if found else "")
+    return units
 
 
 def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Features:
@@ -132,6 +194,8 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
     for anchor in anchors:
         by_kind.setdefault(str(anchor["kind"]), []).append(anchor)
+    numbers = by_kind.get("number", [])
+    spans = [(int(a["char_end"]) - len(str(a["text"])), int(a["char_end"])) for a in numbers]
     where, which = event_frame(text, str(row["norm_text"]))
     known = set(outlets().values())
     orgs = {f"org:{a['value'].lower()}" for a in by_kind.get("name", []) if a["value"] in known}
@@ -144,9 +208,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         tokens=tuple(intern(stems(t)[-1]) for t in tokens),  # shared vocabulary: one copy
         name_keys=_tuple(k.split("\t")[0] for _, k in names),
         concepts=_tuple(found | orgs | {f"title:{a['value']}" for a in by_kind.get("title", [])}),
-        numbers=tuple(
-            (str(a["value"]), _unit(text, int(a["char_end"]))) for a in by_kind.get("number", [])
-        ),
+        numbers=tuple(zip((str(a["value"]) for a in numbers), _units(text, spans), strict=True)),
         dates=_tuple(
             str(a["value"]) for a in by_kind.get("date", []) if not a["value"].startswith("--")
         ),

@@ -40,11 +40,17 @@ def feature_frame(rows: pl.DataFrame) -> pl.DataFrame:
     return rows.select(
         "claim_id",
         "language",
+        "published",
         tokens=pl.col("tokens").list.join(" "),
         names=pl.col("name_keys").list.sort().list.join(" "),
         concepts=pl.col("concepts").list.sort(),
         numbers=pl.col("numbers")
         .list.eval(pl.element().str.split("\t").list.first())
+        .list.unique()
+        .list.sort(),
+        units=pl.col("numbers")
+        .list.eval(pl.element().str.split("\t").list.last())
+        .list.filter(pl.element() != "")
         .list.unique()
         .list.sort(),
         dates=pl.col("dates").list.sort(),
@@ -149,10 +155,23 @@ def score_pairs(
         ),
         numbers_shared=pl.col("numbers_a").list.set_intersection(pl.col("numbers_b")).list.len(),
         numbers_near=_near_numbers(joined),
+        # What the numbers count, whatever their values: two tolls of one disaster (2,053
+        # dead against 2,445) are one fact told twice, a toll and a magnitude are not.
+        units_shared=pl.col("units_a").list.set_intersection(pl.col("units_b")).list.len(),
         same_language=pl.col("language_a") == pl.col("language_b"),
+        # Days between the two articles' publication (missing where either has no date):
+        # one fact's versions are told in one news cycle; a look-alike is often weeks apart.
+        days_apart=(pl.col("published_a") - pl.col("published_b")).dt.total_days().abs(),
     )
     scored = similarities(scored, vectors if vectors is not None else VECTORS_SCHEMA.to_frame())
     scorer = model or learned.load()
     return scored.with_columns(score=scorer.score(scored)).select(
-        *pairs.columns, *SIGNALS, "numbers_shared", "numbers_near", "score", "same_language"
+        *pairs.columns,
+        *SIGNALS,
+        "numbers_shared",
+        "numbers_near",
+        "units_shared",
+        "days_apart",
+        "score",
+        "same_language",
     )
