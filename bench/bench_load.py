@@ -12,7 +12,8 @@ recorded is in the database (none lost), no pair was served to two reviewers at 
 verdict row is duplicated. The **baseline** is one reviewer alone on the same database in the
 same run.
 
-Run: ``.venv/bin/python bench/bench_load.py [--reviewers 8] [--seconds 120]``.
+Run: ``.venv/bin/python bench/bench_load.py [--reviewers 8] [--seconds 120] [--folder DIR]``;
+the load runs twice, with the verdict journal (issue 13) and with its check turned off.
 """
 
 from __future__ import annotations
@@ -37,8 +38,23 @@ from workbench.store import Store
 LABELS = list(Label)
 
 
-def run(store: Store, reviewers: int, seconds: float, tag: str) -> dict[str, float | int | bool]:
-    """``reviewers`` threads clicking for ``seconds``; figures and the loss/duplicate checks."""
+def run(
+    store: Store, reviewers: int, seconds: float, tag: str, *, journal: bool = True
+) -> dict[str, float | int | bool]:
+    """``reviewers`` threads clicking for ``seconds``; figures and the loss/duplicate checks.
+
+    ``journal=False``: the verdict journal's check on every step turned off (the service as
+    it was before the journal, issue 13), for the same run's comparison."""
+    if not journal:
+        store.drain_journal = lambda: 0  # type: ignore[method-assign]
+    try:
+        return _run(store, reviewers, seconds, tag)
+    finally:
+        if not journal:
+            del store.drain_journal
+
+
+def _run(store: Store, reviewers: int, seconds: float, tag: str) -> dict[str, float | int | bool]:
     stop = time.monotonic() + seconds
     latencies: list[float] = []
     confirmed: list[str] = []  # verdict ids the service returned
@@ -99,9 +115,14 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--reviewers", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument(
+        "--folder", type=Path, help="keep (or reuse) the databases here, not in a temporary one"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        _, big, _, counts = build_million(Path(tmp), args.articles)
+        folder = args.folder or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        _, big, _, counts = build_million(folder, args.articles)
         print(f"database: {counts}")
         store = Store(big)
         with store.unit():  # first sync of the queue table, outside the timing
@@ -111,8 +132,13 @@ def main() -> int:
             "| duplicated rows | pairs served twice | errors |"
         )
         print("|---|---|---|---|---|---|---|---|---|---|---|")
-        for tag, reviewers in (("baseline", 1), ("load", args.reviewers)):
-            r = run(store, reviewers, args.seconds, tag)
+        runs = (
+            ("baseline", 1, True),
+            ("load, journal off", args.reviewers, False),
+            ("load", args.reviewers, True),
+        )
+        for index, (tag, reviewers, journal) in enumerate(runs):
+            r = run(store, reviewers, args.seconds, f"t{index}", journal=journal)
             print(
                 f"| {tag} | {r['reviewers']} | {r['verdicts']} | {r['seconds']} | "
                 f"{r['per_second']} | {r['p50_ms']} | {r['p95_ms']} | {r['lost']} | "
