@@ -12,7 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 from tests.review_fixtures import T0, build_ui_db, independent_matches
+from workbench.jobs.ingest import ingest
+from workbench.jobs.link import link
 from workbench.models import Label, VerdictIn
+from workbench.settings import Settings
 from workbench.store import Store
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
@@ -280,3 +283,28 @@ def test_quality_before_any_verdict_says_so_instead_of_tables_of_zeros(
     at = _open(_app(ui_db, monkeypatch), "quality")
     assert "No verdicts yet" in at.info[0].value
     assert not at.dataframe and not at.metric
+
+
+def test_review_lists_a_near_spelled_verb_as_a_word_not_a_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arabic "serves" against Persian "in the service of": near skeletons, neither a name.
+    # The page once listed it as "name: يخدم ~ خدمت" (issue 13).
+    articles = tmp_path / "verb.jsonl"
+    articles.write_text(
+        '{"id": "v1", "source": "Wire A", "published": "2025-03-10", "text": '
+        '"قال الأدميرال براد كوبر إن الاتفاق يخدم مصالح البلدين في المنطقة."}\n'
+        '{"id": "v2", "source": "Wire B", "published": "2025-03-10", "text": '
+        '"دریاسالار برد کوپر گفت این توافق در خدمت منافع دو کشور در منطقه است."}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "verb.duckdb"
+    settings = Settings(db=db)
+    ingest([articles], Store(db), settings)
+    link(Store(db), settings)
+    at = _open(_app(db, monkeypatch, reviewer="ana"), "review")
+    agrees = _html(at).partition('<div class="agrees">')[2].partition("</div>")[0]
+    reasons = [line for line in agrees.split("<li")[1:] if "خدمت" in line]
+    assert reasons, "the explanation names the shared word"
+    assert all("word:" in line and "name:" not in line for line in reasons)
+    assert "name: كوبر = کوپر" in agrees  # a name stays a name
