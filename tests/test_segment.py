@@ -16,6 +16,12 @@ CASES = [
     ),
     pytest.param("هل حضر؟ نعم حضر.", ["هل حضر؟", "نعم حضر."], id="Arabic question mark"),
     pytest.param(
+        "امدادی کام شروع ہو گیا۔حکام نے بتایا۔ مزید معلومات",
+        ["امدادی کام شروع ہو گیا۔", "حکام نے بتایا۔", "مزید معلومات"],
+        id="Urdu full stop without the space after it",
+    ),
+    pytest.param("Version 2.5 is out.Next", ["Version 2.5 is out.Next"], id="a glued dot is no end"),
+    pytest.param(
         "اول آمد؛ بعد رفت. تمام.",
         ["اول آمد؛ بعد رفت.", "تمام."],
         id="Arabic semicolon joins clauses",

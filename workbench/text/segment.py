@@ -1,6 +1,8 @@
 """Split text into sentence-sized claim spans, with offsets into the text as given.
 
-Sentences end at ``. ! ? ؟ …`` followed by space or line end, and at every line break.
+Sentences end at ``. ! ? ؟ … ۔`` followed by space or line end, and at every line break; the
+Urdu full stop ``۔`` also right before a letter (scraped pages often lose the space after
+it: "کر دی۔غیر ملکی"), since it ends nothing else.
 ``؛`` and ``;`` join the clauses of one sentence. No split inside a quotation
 («...», “...”, "..."), inside a number (``2.5``) or after a known abbreviation or initial.
 
@@ -23,7 +25,10 @@ _INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _T = re.escape(_TERMINATORS)
 # Tried only where a run of terminators begins, and possessive: a run of 20,000 dots costs
 # one pass, not one per dot.
-_END = re.compile(rf"(?<![{_T}])[{_T}]++[{re.escape(_CLOSERS)}]*+[{_INVISIBLE}]*+(?=\s|$)")
+_END = re.compile(
+    rf"(?<![{_T}])[{_T}]++[{re.escape(_CLOSERS)}]*+[{_INVISIBLE}]*+"
+    r"(?:(?=\s|$)|(?<=۔)(?=[^\W\d_]))"
+)
 _NEXT = re.compile(r"\s*+(.?)")  # the first character after a stop, past the spaces
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\.$")
 _ARABIC_LETTER = re.compile(r"^[\u0620-\u064a\u066e-\u06d3]$")
