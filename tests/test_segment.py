@@ -20,7 +20,9 @@ CASES = [
         ["امدادی کام شروع ہو گیا۔", "حکام نے بتایا۔", "مزید معلومات"],
         id="Urdu full stop without the space after it",
     ),
-    pytest.param("Version 2.5 is out.Next", ["Version 2.5 is out.Next"], id="a glued dot is no end"),
+    pytest.param(
+        "Version 2.5 is out.Next", ["Version 2.5 is out.Next"], id="a glued dot is no end"
+    ),
     pytest.param(
         "اول آمد؛ بعد رفت. تمام.",
         ["اول آمد؛ بعد رفت.", "تمام."],
