@@ -105,6 +105,10 @@ def test_rows_without_tokens_give_features_without_tokens(built: list[Features])
         ("es", "El balance es de 9 muertos y 25 heridos.", ["killed", "wounded"]),
         ("it", "Il bilancio delle vittime è salito a 300, con 500 feriti.", ["killed", "wounded"]),
         ("en", "The company hired 120 engineers in 2024.", ["engineer"]),
+        ("en", "A quake of magnitude 6.3 struck.", ["magnitude"]),
+        ("fa", "زمین‌لرزه‌ای به بزرگی ۶٫۲ رخ داد.", ["magnitude"]),
+        ("el", "Ο σεισμός ήταν μεγέθους 6,2 Ρίχτερ.", ["magnitude"]),
+        ("en", "It measured 6 on the Richter scale.", ["magnitude"]),
     ],
     ids=[
         "en after",
@@ -115,6 +119,10 @@ def test_rows_without_tokens_give_features_without_tokens(built: list[Features])
         "es",
         "it",
         "unit",
+        "scale before",
+        "fa scale before",
+        "el scale either side",
+        "scale a few words after",
     ],
 )
 def test_what_a_number_counts_is_read_on_either_side(

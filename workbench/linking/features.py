@@ -115,6 +115,9 @@ def _name_pairs(
 CASUALTIES = {"killed": "killed", "toll": "killed", "victims": "killed", "wounded": "wounded",
               "missing": "missing"}  # fmt: skip
 _WINDOW = 5  # words read on each side of a number for a casualty noun
+#: Scales whose name often comes before the value ("magnitude 6.3", "a depth of 10"); other
+#: units are read after it.
+MEASURES = frozenset({"magnitude", "depth", "percent"})
 
 
 def _casualty_distance(words: list[str]) -> tuple[int, str]:
@@ -149,7 +152,8 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[str]:
     noun on either side ("15 dead", "death toll has risen to 2,025", "مقتل 15 شخصا": word
     order puts it on either side), read no further than the neighbouring numbers, and on the
     side before no further than a clause mark or a joining word; else the concept of the next
-    two words ("120 engineers", "٢١٠ مهندسين")."""
+    two words ("120 engineers", "٢١٠ مهندسين"); else a scale (:data:`MEASURES`) in the next
+    four words ("6 on the Richter scale") or the two before ("magnitude 6.3")."""
     units = []
     for i, (start, end) in enumerate(spans):
         stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
@@ -175,6 +179,10 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[str]:
             units.append(before_kind)
         else:
             found, _ = concepts(after[:2])
+            if not found:  # "6 on the Richter scale", "ست درجات على مقياس ريختر"
+                found = concepts(after[:4])[0] & MEASURES
+            if not found:  # "magnitude 6.3", "به بزرگی ۶٫۲", "μεγέθους 6,2": named before
+                found = concepts(before[-2:])[0] & MEASURES
             units.append(min(found) if found else "")
     return units
 
