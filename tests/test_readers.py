@@ -93,6 +93,21 @@ def test_records_without_letters_are_rejected(raw: dict[str, str], reason: str) 
     assert isinstance(rejection, Rejection) and reason in rejection.reason
 
 
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        pytest.param({"source": "S", "text": "   "}, "text: must not be blank", id="blank"),
+        pytest.param({"source": "S", "text": ""}, "text: missing", id="empty"),
+        pytest.param({"text": "Some text here."}, "source: missing", id="missing"),
+        pytest.param({"source": "S", "text": 5}, "text: not text", id="a number"),
+    ],
+)
+def test_rejections_say_the_problem_in_plain_words(raw: dict[str, object], reason: str) -> None:
+    # Not pydantic's "Value error, must not be blank" / "Field required".
+    (rejection,) = read("x.jsonl", json.dumps(raw).encode())
+    assert isinstance(rejection, Rejection) and rejection.reason == reason
+
+
 def test_language_must_be_an_iso_code() -> None:
     items = read(
         "l.jsonl",

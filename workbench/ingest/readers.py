@@ -125,9 +125,21 @@ def to_record(
         return InputRecord.model_validate({k: v for k, v in fields.items() if v is not None})
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in error.errors()
+            f"{'.'.join(map(str, e['loc'])) or 'record'}: {_problem(e)}" for e in error.errors()
         )
         raise InputError(problems) from None
+
+
+#: pydantic's error types, in the words of a rejection line ("text: missing").
+_PROBLEMS = {"missing": "missing", "string_too_short": "empty", "string_type": "not text"}
+
+
+def _problem(error: Any) -> str:
+    """One field's problem in plain words: a validator's own message without pydantic's
+    "Value error, " before it, a few common types by name, else pydantic's message."""
+    if error["type"] == "value_error" and "error" in error.get("ctx", {}):
+        return str(error["ctx"]["error"])
+    return _PROBLEMS.get(error["type"], str(error["msg"]))
 
 
 def _read_text_page(text: str, name: str, default_source: str | None) -> Iterator[Item]:
