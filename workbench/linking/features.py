@@ -120,11 +120,15 @@ _WINDOW = 5  # words read on each side of a number for a casualty noun
 MEASURES = frozenset({"magnitude", "depth", "percent"})
 
 
-def _casualty_distance(words: list[str]) -> tuple[int, str]:
-    """How many of ``words`` (nearest the number first) it takes to name a casualty, and
-    which; ``(0, "")`` when none do."""
+def _nearest_casualty(words: list[str], *, backwards: bool = False) -> tuple[int, str]:
+    """How many of ``words`` it takes, counted from the number (from the start, or from the
+    end ``backwards``), to name a casualty, and which; ``(0, "")`` when none do. Phrases are
+    read forwards, so the window grows away from the number."""
+    found, _ = concepts(words)
+    if not any(c in CASUALTIES for c in found):  # most numbers: one lookup, not one a word
+        return 0, ""
     for size in range(1, len(words) + 1):
-        found, _ = concepts(words[:size])
+        found, _ = concepts(words[-size:] if backwards else words[:size])
         kinds = {CASUALTIES[c] for c in found if c in CASUALTIES}
         if kinds:
             return size, min(kinds)
@@ -164,15 +168,9 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[str]:
         before = _words(before_text[marks[-1].end() :] if marks else before_text)
         joins = [j for j, w in enumerate(before) if w in _JOINS]
         before = before[joins[-1] + 1 :] if joins else before
-        d_after, after_kind = _casualty_distance(after[:_WINDOW])
-        d_before, before_kind = 0, ""
         before = before[-_WINDOW:]
-        for size in range(1, len(before) + 1):  # phrases read forwards: grow the suffix
-            found, _ = concepts(before[-size:])
-            kinds = {CASUALTIES[c] for c in found if c in CASUALTIES}
-            if kinds:
-                d_before, before_kind = size, min(kinds)
-                break
+        d_after, after_kind = _nearest_casualty(after[:_WINDOW])
+        d_before, before_kind = _nearest_casualty(before, backwards=True)
         if after_kind and (not before_kind or d_after < d_before):  # a tie: the noun before
             units.append(after_kind)
         elif before_kind:
