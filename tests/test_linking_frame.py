@@ -13,6 +13,7 @@ from workbench.linking import frame
 from workbench.linking.explain import Suggestion, explain, frame_signs
 from workbench.linking.features import Features, sentence_features
 from workbench.linking.gazetteer import gazetteer, name_key
+from workbench.linking.reasons import Kind, describe
 from workbench.settings import Settings
 from workbench.store import Store
 from workbench.text.normalise import normalise
@@ -158,14 +159,15 @@ def test_time_sign(
     a: list[str], b: list[str], weekdays: tuple[set[str], set[str]], sign: str | None
 ) -> None:
     times = frame.event_time(a, []), frame.event_time(b, [])
-    assert frame.time_sign(*times, *weekdays, same_event_days=7) == sign
+    found = frame.time_sign(*times, *weekdays, same_event_days=7)
+    assert (found and describe(found)) == sign
 
 
 def test_a_place_sign_needs_one_level_and_no_mention_across() -> None:
     nothing: tuple[set[str], set[str]] = (set(), set())
-    assert frame.place_sign({"n:mrfnd"}, {"c:geneva"}, nothing, nothing) == (
-        "place: mrfnd ≠ geneva"
-    )
+    sign = frame.place_sign({"n:mrfnd"}, {"c:geneva"}, nothing, nothing)
+    assert sign is not None and describe(sign) == "place: mrfnd ≠ geneva"
+    assert sign.a_value == ("n:mrfnd",) and sign.b_value == ("c:geneva",)
     # A country and a city: one may hold the other.
     assert frame.place_sign({"c:syria"}, {"c:damascus"}, nothing, nothing) is None
     # The other claim names the place elsewhere ("... from Geneva, where ..."): no sign.
@@ -221,13 +223,13 @@ def test_a_place_sign_needs_one_level_and_no_mention_across() -> None:
 )
 def test_gazetteer_place_signs(a: tuple[str, str], b: tuple[str, str], differs: bool) -> None:
     signs = frame_signs(claim(*a), claim(*b), 7)
-    assert any(s.startswith("place:") for s in signs) is differs, signs
+    assert any(s.kind is Kind.PLACE for s in signs) is differs, signs
 
 
 def test_a_gazetteer_place_is_shown_as_the_claim_writes_it() -> None:
     herat, balkh = _city("Herat"), _city("Balkh")
     sign = frame.place_sign({herat}, {balkh}, (set(), set()), (set(), set()), ({}, {"blk": "بلخ"}))
-    assert sign == "place: Herāt ≠ بلخ"
+    assert sign is not None and describe(sign) == "place: Herāt ≠ بلخ"
     # Herat's key on both sides, or a name like its main name in the other: no difference.
     assert frame.place_sign({herat}, {herat, balkh}, (set(), set()), (set(), set())) is None
     assert frame.place_sign({herat}, {balkh}, (set(), set()), ({"hrt"}, set())) is None
@@ -307,7 +309,9 @@ def test_articles_weeks_apart_are_a_quiet_sign() -> None:
     july = dt.date(2025, 7, 9)
     here = claim("Barrack met al-Sharaa in Damascus to discuss security.", "en", PUBLISHED)
     there = claim("Barrack met al-Sharaa in Damascus to discuss security.", "en", july)
-    assert frame_signs(here, there, 7) == ["published: 2025-03-10 ≠ 2025-07-09"]
+    assert [describe(s) for s in frame_signs(here, there, 7)] == [
+        "published: 2025-03-10 ≠ 2025-07-09"
+    ]
     why = explain(here, there, 90, corroborate_min=50, conflict_min=35)
     # Alone it is not shown and does not stop a corroboration: outlets restate facts later.
     assert why.suggestion is Suggestion.CORROBORATES and why.differs == ()

@@ -11,84 +11,65 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.linking.explain import explain
+from workbench.linking.features import sentence_features
+from workbench.linking.reasons import Kind, Reason
 from workbench.review.clusters import corroboration_clusters
 from workbench.review.display import article_with_claims, claim_card, direction, marked, reasons
 from workbench.review.origins import origin_groups
 from workbench.review.pairs import Mark, Side, marks_for
 from workbench.review.status import claim_status
 
-TEXT_AR = "فريق من 12 120 مهندساً بقيادة اللواء كريم نصار"
+AR = "قال الأدميرال براد كوبر إن 12 شخصا قتلوا في دمشق يوم 9 مارس 2025"
+EN = "General Brad Cooper said 15 people were killed in Damascus on 9 March 2025."
 
 
-def _anchor(kind: str, written: str, value: str) -> dict[str, object]:
-    start = TEXT_AR.index(written)
-    return {
-        "kind": kind,
-        "text": written,
-        "value": value,
-        "char_start": start,
-        "char_end": start + len(written),
-    }
+def _marked_pair() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    a = sentence_features(AR, claim_id="a", language="ar", source="S1")
+    b = sentence_features(EN, claim_id="b", language="en", source="S2")
+    why = explain(a, b, 80, corroborate_min=50, conflict_min=35)
+    return (
+        [(m.tone, AR[m.start : m.end]) for m in marks_for(why.reasons, "a", len(AR))],
+        [(m.tone, EN[m.start : m.end]) for m in marks_for(why.reasons, "b", len(EN))],
+    )
 
 
-ANCHORS_AR = [
-    _anchor("title", "اللواء", "general"),
-    _anchor("number", "120", "120"),
-    _anchor("number", "12", "12"),
-]
+def test_marks_come_from_the_linkers_spans() -> None:
+    marks_a, marks_b = _marked_pair()
+    # The rank differs (admiral / general), so do the numbers; the name and the day agree.
+    assert ("differ", "الأدميرال") in marks_a and ("differ", "General") in marks_b
+    assert ("differ", "12") in marks_a and ("differ", "15") in marks_b
+    assert ("agree", "كوبر") in marks_a and ("agree", "Cooper") in marks_b
+    assert ("agree", "9 March 2025") in marks_b
+    assert all(tone in ("agree", "differ") for tone, _ in [*marks_a, *marks_b])
 
 
-@pytest.mark.parametrize(
-    ("description", "agrees", "differs", "side", "expected"),
-    [
-        (
-            "a differing title marks the rank as written on this side",
-            (),
-            ("title: general ≠ admiral",),
-            "a",
-            [("differ", "اللواء")],
-        ),
-        (
-            "the other side's value does not mark this side",
-            (),
-            ("title: admiral ≠ general",),
-            "a",
-            [],
-        ),
-        ("an agreeing number marks its anchor", ("number: 120",), (), "a", [("agree", "120")]),
-        (
-            "a differing number of a unit",
-            (),
-            ("number (engineer): 120 ≠ 210",),
-            "a",
-            [("differ", "120")],
-        ),
-        (
-            "an agreeing name is found in the text",
-            ("name: كريم = Karim",),
-            (),
-            "a",
-            [("agree", "كريم")],
-        ),
-        ("a word not in the text marks nothing", ("word: غائب = x",), (), "a", []),
-        (
-            "a difference wins over an agreement on the same span",
-            ("number: 120",),
-            ("number (engineer): 120 ≠ 210",),
-            "a",
-            [("differ", "120")],
-        ),
-    ],
-)
-def test_marks_for(
-    description: str,
-    agrees: tuple[str, ...],
-    differs: tuple[str, ...],
-    side: str,
-    expected: list[tuple[str, str]],
-) -> None:
-    marks = marks_for(agrees, differs, TEXT_AR, ANCHORS_AR, side)
-    assert [(m.tone, TEXT_AR[m.start : m.end]) for m in marks] == expected
+def _reason(kind: Kind, differs: bool, spans_a: tuple[tuple[int, int], ...]) -> Reason:
+    return Reason(kind, differs, ("x",), ("y",), spans_a=spans_a, spans_b=((0, 1),))
+
+
+def test_marks_follow_spans_whatever_the_values_hold() -> None:
+    text = "Nur Gul, Soki and Watpur were hit; 120 died."
+    name = Reason(
+        Kind.NAME, False, ("Nur Gul, Soki",), ("نورگل، سوکی",), spans_a=((0, 13),), spans_b=()
+    )  # a value holding a comma marks its span, not its pieces
+    marks = marks_for(
+        [
+            name,
+            _reason(Kind.NUMBER, False, ((35, 38),)),
+            _reason(Kind.NUMBER, True, ((35, 38),)),  # a difference wins on the same span
+            _reason(Kind.CONCEPT, False, ((39, 43),)),  # concepts are not marked
+            _reason(Kind.DATE, False, ((40, 99),)),  # out of the text: dropped
+        ],
+        "a",
+        len(text),
+    )
+    assert [(m.tone, text[m.start : m.end]) for m in marks] == [
+        ("agree", "Nur Gul, Soki"),
+        ("differ", "120"),
+    ]
+    # The other side's spans mark nothing here.
+    assert marks_for([_reason(Kind.NUMBER, True, ())], "a", len(text)) == ()
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,15 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES
 from tests.review_fixtures import T0, build_ui_db, independent_matches
+from workbench.jobs.evaluate import desk_verdicts
 from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
+from workbench.jobs.refit import refit
+from workbench.linking import learned
 from workbench.models import Label, VerdictIn
+from workbench.review.status import verdict_labels
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -275,6 +279,23 @@ def test_tables_show_days_as_days_empty_cells_empty_and_formulas_inert(
     texts = _table(at, "text")["text"].tolist()
     assert texts and all(t.startswith("'=HYPERLINK") for t in texts if "HYPERLINK" in t[:12])
     assert any(t.startswith("'=") for t in texts)
+
+
+def test_quality_page_shows_the_models_and_what_their_refit_measured(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(ui_db)
+    for verdict in desk_verdicts(store, SAMPLES / "gold.csv", reviewer="ana"):
+        store.record_verdict(verdict, T0)
+    report = refit(store, Settings(db=ui_db), verdict_labels(store), name="desk-1")
+    at = _open(_app(ui_db, monkeypatch), "quality")
+    assert "Scoring models" in [h.value for h in at.subheader]
+    models = _table(at, "average precision")
+    assert models["model"].tolist() == ["desk-1"]
+    before, after = report.average_precision
+    assert models["average precision"].tolist() == [f"{before} -> {after}"]
+    shipped = learned.load().name
+    assert any(f"{shipped}: {store.matches().height}" in c.value for c in at.caption)
 
 
 def test_quality_before_any_verdict_says_so_instead_of_tables_of_zeros(

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from workbench.export.claims import export_claims, export_matches
+from workbench.export.claims import MATCH_FORMATS, export_claims, export_matches
 from workbench.export.status import export_claimreview, export_claims_status
 from workbench.export.verdict_import import import_verdicts
 from workbench.export.verdicts import export_verdicts
@@ -27,9 +27,12 @@ from workbench.jobs.evaluate import Figures
 from workbench.jobs.evaluate import evaluate as run_evaluate
 from workbench.jobs.ingest import ingest as run_ingest
 from workbench.jobs.link import link as run_link
+from workbench.jobs.models import UnknownModel, use_model
+from workbench.jobs.refit import Measure, RefitError, refit
 from workbench.models import IngestReport
 from workbench.review import identity
 from workbench.review.quality import quality
+from workbench.review.status import verdict_labels
 from workbench.settings import Settings, describe
 from workbench.store import Store, StoreError
 from workbench.text.normalise import BIDI_CONTROLS
@@ -261,7 +264,10 @@ def link_cmd(ctx: click.Context, quiet: bool, rebuild: bool) -> None:
         kept = "a link run writes all of its output at once, so nothing of this one was kept"
         if rebuild:
             kept += " (the matches from before --rebuild are kept as they were)"
-        with _user_errors(), _stoppable(kept + "; the same command again starts it over"):
+        with (
+            _user_errors(UnknownModel),
+            _stoppable(kept + "; the same command again starts it over"),
+        ):
             report = run_link(_store(ctx), ctx.obj, progress=advance, rebuild=rebuild)
     suggestions = ", ".join(f"{n} {s}" for s, n in sorted(report.suggestions.items()))
     out.print(
@@ -328,12 +334,23 @@ def settings() -> None:
 
 
 @export.command("matches")
-@click.argument("out_path", metavar="OUT.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out_path", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--excel", is_flag=True, help="UTF-8 with BOM, so Excel shows Arabic and Persian.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(MATCH_FORMATS),
+    default="csv",
+    show_default=True,
+    help="CSV (reasons in words, formula-safe), Parquet or JSON Lines (reasons also as typed "
+    "records with character spans; texts as they are).",
+)
 @click.pass_context
-def export_matches_cmd(ctx: click.Context, out_path: Path, excel: bool) -> None:
+def export_matches_cmd(ctx: click.Context, out_path: Path, excel: bool, fmt: str) -> None:
     """One row per match: both claims, score, suggestion, what agrees and what differs."""
-    _export(ctx, export_matches, out_path, excel, "matches")
+    with _user_errors():
+        count = export_matches(_store(ctx.find_root()), out_path, excel=excel, fmt=fmt)
+    click.echo(f"{count} matches written to {out_path}")
 
 
 @export.command("verdicts")
@@ -425,6 +442,101 @@ def import_verdicts_cmd(ctx: click.Context, in_path: Path) -> None:
         + (f" ({report.reattached} re-attached through their claims)" if report.reattached else "")
     )
     ctx.exit(0 if report.ok else 1)
+
+
+def _measure_cells(found: Measure) -> list[str]:
+    def share(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    return [share(found.precision), share(found.recall)]
+
+
+@cli.command("refit")
+@click.option("--name", default=None, help="The new model's name [default: desk-<UTC time>].")
+@click.option("--use", is_flag=True, help="Link with the new model from now on.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
+@click.pass_context
+def refit_cmd(ctx: click.Context, name: str | None, use: bool, as_json: bool) -> None:
+    """Re-fit the scoring model from the desk's verdicts, on top of the model in use.
+
+    Corroborates and conflicts count as one fact, unrelated as not; unsure verdicts and
+    pairs whose reviewers disagree are left out. The verdicts are cut into four parts, each
+    held back once while the others fit, and both models are measured on what was held back:
+    precision and recall of "score >= corroborate_min means one fact", overall and per
+    language pair; the recall each reaches at precision 0.6 to 0.9; average precision. The
+    new model is kept in the database, named and dated. With --use link runs score with it
+    from now on, unless it ranks the held-back verdicts worse than the model in use;
+    `workbench models use NAME` chooses later, `workbench models use shipped` goes back.
+    Existing matches keep their scores until the next link.
+    """
+    settings: Settings = ctx.obj
+    with _user_errors(RefitError, UnknownModel):
+        store = _store(ctx)
+        report = refit(store, settings, verdict_labels(store), name=name, use=use)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    out.print(
+        f"model {report.name}: fitted on {report.trained} verdicts on top of {report.base}, "
+        f"measured on {report.held_back} held back, threshold {report.threshold:g}",
+        markup=False,
+        highlight=False,
+    )
+    table = Table("pairs", "held back", "one fact", "precision before", "recall before",
+                  "precision after", "recall after")  # fmt: skip
+    for key, before in report.before.items():
+        after = report.after[key]
+        table.add_row(
+            shown(key), str(before.pairs), str(before.same_fact),
+            *_measure_cells(before), *_measure_cells(after),
+        )  # fmt: skip
+    out.print(table)
+    reached = ", ".join(
+        f"{p}: {was:.3f} -> {now:.3f}" for p, (was, now) in report.recall_at_precision.items()
+    )
+    ranked = " -> ".join("-" if v is None else f"{v:.3f}" for v in report.average_precision)
+    out.print(f"recall at precision {reached}; average precision {ranked}", highlight=False)
+    out.print(
+        "in use from now on"
+        if report.used
+        else f"kept; `workbench models use {report.name}` to link with it",
+        markup=False,
+        highlight=False,
+    )
+
+
+@cli.group("models", invoke_without_command=True)
+@click.pass_context
+def models_group(ctx: click.Context) -> None:
+    """Scoring models re-fitted from the desk's verdicts: list them (the one in use marked)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _user_errors():
+        kept = _store(ctx.find_root()).models()
+    in_use = bool(kept["in_use"].any())
+    table = Table("model", "created (UTC)", "trained on", "average precision", "in use")
+    table.add_row("shipped", "-", "the development events", "-", "" if in_use else "yes")
+    for row in kept.iter_rows(named=True):
+        figures = json.loads(row["figures"])
+        was, now = figures.get("average_precision", (None, None))
+        table.add_row(
+            shown(row["name"]),
+            f"{row['created_at']:%Y-%m-%d %H:%M}",
+            f"{figures.get('trained', '-')} verdicts",
+            f"{was} -> {now}",
+            "yes" if row["in_use"] else "",
+        )
+    out.print(table)
+
+
+@models_group.command("use")
+@click.argument("name")
+@click.pass_context
+def models_use_cmd(ctx: click.Context, name: str) -> None:
+    """Link with the kept model NAME from now on (`shipped`: the one shipped)."""
+    with _user_errors(UnknownModel):
+        use_model(_store(ctx.find_root()), name)
+    click.echo(f"link runs now score with {name}")
 
 
 @cli.command("agreement")

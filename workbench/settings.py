@@ -100,10 +100,12 @@ class Settings(BaseSettings):
         description="Nearest claims by vector (other sources, within the window) added to "
         "each claim's candidates: partners that share no word or name key.",
     )
-    scoring_model: Path | None = Field(
+    scoring_model: str | None = Field(
         default=None,
-        description="A scoring model file (JSON, as bench/fit_scoring.py writes); the one "
-        "shipped with the workbench when not set.",
+        description="The scoring model link runs use: a model file (JSON, as "
+        "bench/fit_scoring.py writes), the name of a model re-fitted from the desk's verdicts "
+        "(workbench models), or 'shipped'. Not set: the kept model chosen with `workbench "
+        "models use`, else the shipped one.",
     )
     max_key_df: int = Field(
         default=100,

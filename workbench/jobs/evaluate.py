@@ -36,6 +36,7 @@ from workbench.jobs.ingest import ingest
 from workbench.jobs.link import link
 from workbench.linking import semantic
 from workbench.linking.blocking import strongest
+from workbench.models import Label, VerdictIn
 from workbench.settings import Settings
 from workbench.store import Store
 from workbench.text.normalise import normalise
@@ -255,3 +256,45 @@ def evaluate(gold: Path, articles: Path, settings: Settings) -> Evaluation:
         embedding=embedding,
         matches_per_claim=round(matches.height / max(1, claims.height), 2),
     )
+
+
+def gold_claims(store: Store) -> pl.DataFrame:
+    """The stored claims with what :func:`resolve` reads: article ref and input path, text
+    and normalised text."""
+    claims = store.claims().join(
+        store.articles(limit=None).select("article_id", "input_path"), on="article_id", how="left"
+    )
+    rows = store.claim_rows(claims["claim_id"]).select("claim_id", "norm_text", "text")
+    return claims.drop("text", strict=False).join(rows, on="claim_id")
+
+
+def desk_verdicts(store: Store, gold: Path, reviewer: str = "gold") -> list[VerdictIn]:
+    """The verdicts a desk that knew ``gold`` would give on the stored matches (a simulated
+    desk, for measuring what learning from verdicts does): a gold ``corroborates`` or
+    ``conflicts`` pair gets that verdict; a gold ``distinct`` pair, and a match between a
+    claim of a gold pair and another claim of its partner's article (an article states a fact
+    once), ``unrelated``; other matches none (a gold file samples the true pairs)."""
+    claims = gold_claims(store)
+    pairs, _ = resolve(gold, claims)
+    article = dict(zip(claims["claim_id"], claims["article_id"], strict=True))
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for claim, art in article.items():
+        by_article[art].add(claim)
+    label: dict[frozenset[str], str] = {}
+    for pair in pairs:
+        same = pair.relation in ("corroborates", "conflicts")
+        for a in pair.claims_a:
+            for b in pair.claims_b:
+                label[frozenset((a, b))] = pair.relation if same else "unrelated"
+        if same:
+            for side, other in ((pair.claims_a, pair.claims_b), (pair.claims_b, pair.claims_a)):
+                rest = by_article[article[next(iter(other))]] - other
+                for a in side:
+                    for b in rest:
+                        label.setdefault(frozenset((a, b)), "unrelated")
+    matches = store.matches().select("match_id", "claim_a_id", "claim_b_id")
+    return [
+        VerdictIn(match_id=m, verdict=Label(label[key]), reviewer=reviewer)
+        for m, a, b in matches.iter_rows()
+        if (key := frozenset((a, b))) in label
+    ]

@@ -20,7 +20,8 @@ from typing import Any
 import polars as pl
 
 from workbench.ids import match_id
-from workbench.linking import learned, semantic
+from workbench.jobs.models import model_for
+from workbench.linking import reasons, semantic
 from workbench.linking.blocking import (
     COMPACT_KEYS_SCHEMA,
     BlockingSettings,
@@ -191,6 +192,7 @@ def _explained(
         for a, b, score in zip(a_ids, b_ids, scored["score"].to_list(), strict=True)
     ]
     why = _explain_all(jobs)
+    said = [reasons.words(w.reasons) for w in why]
     del built, jobs
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     columns: dict[str, Any] = {
@@ -199,9 +201,11 @@ def _explained(
         "claim_b_id": b_ids,
         **{s: scored[s] for s in ("score", *SIGNALS)},
         "suggestion": [w.suggestion.value for w in why],
+        # The reasons in words (for the CSV export and SQL summaries), and as records.
         # Joined strings split by polars: far cheaper than nested Python lists.
-        "agrees": string_lists([w.agrees for w in why]),
-        "differs": string_lists([w.differs for w in why]),
+        "agrees": string_lists([agrees for agrees, _ in said]),
+        "differs": string_lists([differs for _, differs in said]),
+        "reasons": reasons.column(w.reasons for w in why),
         "linked_at": [now] * scored.height,
         "model": [model] * scored.height,
     }
@@ -255,6 +259,7 @@ MATCH_SCHEMA = pl.Schema(
         "suggestion": pl.String(),
         "agrees": pl.List(pl.String()),
         "differs": pl.List(pl.String()),
+        "reasons": reasons.REASONS_DTYPE,
         "linked_at": pl.Datetime("us"),
         "model": pl.String(),
     }
@@ -422,7 +427,7 @@ def _link(
     if progress:
         progress("scoring", 0, pairs.height)
     table = _with_partners(store, pairs, table, pool)
-    model = learned.load(settings.scoring_model)
+    model = model_for(store, settings)
     scored = _scored(pairs, table, vectors, model, settings.link_threshold)
     kept = strongest(scored, settings.link_top_k, "score")
     del vectors

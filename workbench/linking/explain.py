@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from workbench.linking import frame
 from workbench.linking.features import TITLE_GROUPS, Features
 from workbench.linking.lexicon import lexicon
+from workbench.linking.reasons import Kind, Reason, agreeing, differing, words
 from workbench.linking.scoring import NEAR_RATIO
 
 FUZZY_NAME = 85.0
@@ -36,13 +37,21 @@ class Suggestion(StrEnum):
 
 @dataclass(frozen=True)
 class Explanation:
-    """Readable reasons, each ``kind: detail``; and the suggestion they lead to."""
+    """The reasons (typed records, :mod:`workbench.linking.reasons`) and the suggestion they
+    lead to; ``agrees`` and ``differs`` are the same reasons in words."""
 
-    agrees: tuple[str, ...]
-    differs: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     suggestion: Suggestion
     #: Two or more parts of the event frame disagree: the claims report different events.
     another_event: bool = False
+
+    @property
+    def agrees(self) -> tuple[str, ...]:
+        return words(self.reasons)[0]
+
+    @property
+    def differs(self) -> tuple[str, ...]:
+        return words(self.reasons)[1]
 
 
 Entries = list[tuple[str, str, bool]]  # (as written, skeleton, is a name) of one claim
@@ -53,11 +62,17 @@ def _written(entries: Entries) -> dict[str, str]:
     return {k: w for w, k, _ in reversed(entries)}
 
 
-def _names(entries: tuple[Entries, Entries], written: tuple[Written, Written]) -> list[str]:
+def _names(entries: tuple[Entries, Entries], written: tuple[Written, Written]) -> list[Reason]:
     written_a, written_b = written
     named = {k for _, k, is_name in [*entries[0], *entries[1]] if is_name}
     found = [
-        f"{'name' if k in named else 'word'}: {written_a[k]} = {written_b[k]}"
+        agreeing(
+            Kind.NAME if k in named else Kind.WORD,
+            written_a[k],
+            written_b[k],
+            a_value=(k,),
+            b_value=(k,),
+        )
         for k in written_a
         if k in written_b
     ]
@@ -67,8 +82,17 @@ def _names(entries: tuple[Entries, Entries], written: tuple[Written, Written]) -
         for key in rest_a:
             best = process.extractOne(key, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
             if best is not None:  # a "name" only where one side is one: يخدم ~ خدمت is words
-                kind = "name" if key in named or best[0] in named else "word"
-                found.append(f"{kind}: {written_a[key]} ~ {written_b[best[0]]}")
+                kind = Kind.NAME if key in named or best[0] in named else Kind.WORD
+                found.append(
+                    agreeing(
+                        kind,
+                        written_a[key],
+                        written_b[best[0]],
+                        a_value=(key,),
+                        b_value=(best[0],),
+                        near=True,
+                    )
+                )
     return found
 
 
@@ -88,13 +112,14 @@ def _covers(dates: tuple[str, ...], day: str) -> bool:
     return False
 
 
-def _date_differences(a: Features, b: Features) -> list[str]:
+def _date_differences(a: Features, b: Features) -> list[Reason]:
     days_a, days_b = _days(a.dates), _days(b.dates)
     if not days_a or not days_b:
         return []
     if any(_covers(b.dates, d) for d in days_a) or any(_covers(a.dates, d) for d in days_b):
         return []
-    return [f"date: {', '.join(sorted(days_a))} ≠ {', '.join(sorted(days_b))}"]
+    shown_a, shown_b = sorted(days_a), sorted(days_b)
+    return [differing(Kind.DATE, shown_a, shown_b, a_value=shown_a, b_value=shown_b)]
 
 
 def _value(text: str) -> float | None:
@@ -123,7 +148,7 @@ def _near(a: str, b: str, *, scale: bool = False) -> bool:
     return max(x, y) / min(x, y) <= NEAR_RATIO
 
 
-def _number_differences(a: Features, b: Features) -> list[str]:
+def _number_differences(a: Features, b: Features) -> list[Reason]:
     """Numbers of one unit that do not meet; then, among the numbers that meet nothing on the
     other side, pairs close enough to be two versions of one figure (:data:`NEAR_RATIO`)."""
     differs = []
@@ -132,8 +157,11 @@ def _number_differences(a: Features, b: Features) -> list[str]:
         values_a = {v for v, u in a.numbers if u == unit}
         values_b = {v for v, u in b.numbers if u == unit}
         if not values_a & values_b:
+            shown_a, shown_b = sorted(values_a), sorted(values_b)
             differs.append(
-                f"number ({unit}): {', '.join(sorted(values_a))} ≠ {', '.join(sorted(values_b))}"
+                differing(
+                    Kind.NUMBER, shown_a, shown_b, a_value=shown_a, b_value=shown_b, about=unit
+                )
             )
     values_a, values_b = {v for v, _ in a.numbers}, {v for v, _ in b.numbers}
     shown = {v for v, u in [*a.numbers, *b.numbers] if u in units}
@@ -145,16 +173,21 @@ def _number_differences(a: Features, b: Features) -> list[str]:
     for value_a in rest_a:
         near = next((v for v in rest_b if _near(value_a, v, scale=scale)), None)
         if near is not None:
-            differs.append(f"number: {value_a} ≠ {near}")
+            differs.append(
+                differing(Kind.NUMBER, [value_a], [near], a_value=(value_a,), b_value=(near,))
+            )
     return differs
 
 
-def _title_differences(a: Features, b: Features) -> list[str]:
+def _title_differences(a: Features, b: Features) -> list[Reason]:
     differs = []
     for group in TITLE_GROUPS.values():
         in_a, in_b = group.intersection(a.titles), group.intersection(b.titles)
         if in_a and in_b and not in_a & in_b:
-            differs.append(f"title: {', '.join(sorted(in_a))} ≠ {', '.join(sorted(in_b))}")
+            shown_a, shown_b = sorted(in_a), sorted(in_b)
+            differs.append(
+                differing(Kind.TITLE, shown_a, shown_b, a_value=shown_a, b_value=shown_b)
+            )
     return differs
 
 
@@ -172,7 +205,7 @@ def frame_signs(
     b: Features,
     same_event_days: int,
     written: tuple[Written, Written] | None = None,
-) -> list[str]:
+) -> list[Reason]:
     """Parts of the event frame on which ``a`` and ``b`` disagree (see :mod:`frame`); names
     are shown as ``written`` (parsed from the claims when not given)."""
     signs = []
@@ -203,7 +236,7 @@ def frame_signs(
     return signs
 
 
-def _contrary_differences(a: Features, b: Features) -> list[str]:
+def _contrary_differences(a: Features, b: Features) -> list[Reason]:
     """``contrary: increase ≠ decrease`` where one claim states a concept, the other its
     contrary (lexicon ``contraries``), and neither states both."""
     contraries = lexicon().contraries
@@ -211,8 +244,54 @@ def _contrary_differences(a: Features, b: Features) -> list[str]:
     found = []
     for concept in sorted(in_a - in_b):
         for other in sorted(contraries.get(concept, frozenset()) & (in_b - in_a)):
-            found.append(f"contrary: {concept} ≠ {other}")
+            found.append(
+                differing(Kind.CONTRARY, [concept], [other], a_value=(concept,), b_value=(other,))
+            )
     return found
+
+
+#: Reason kind -> the span prefix of its values (:func:`features.span_key`).
+_SPAN_OF = {
+    Kind.NAME: "n", Kind.WORD: "n", Kind.OBJECT: "n", Kind.CONCEPT: "c", Kind.CONTRARY: "c",
+    Kind.TITLE: "t", Kind.NUMBER: "#", Kind.DATE: "d", Kind.TIME: "d", Kind.SPEAKER: "s",
+    Kind.WEEKDAY: "w",
+}  # fmt: skip
+
+
+def _place_key(key: str) -> str:
+    """A place of the frame (``n:<skeleton>``, ``c:<concept>``) as a span key; a gazetteer
+    place (``g:<id>``) has none: it is read from the names written."""
+    return key if key[:2] in ("n:", "c:") else ""
+
+
+def _side_spans(
+    reason: Reason, values: tuple[str, ...], index: dict[str, list[tuple[int, int]]], side: int
+) -> list[tuple[int, int]]:
+    if reason.kind is Kind.NEGATION:
+        return index.get("neg", []) if (reason.a if side == 0 else reason.b) else []
+    if reason.kind is Kind.PLACE:
+        keys = [_place_key(v) for v in values]
+    else:
+        prefix = _SPAN_OF.get(reason.kind)
+        keys = [f"{prefix}:{v}" for v in values] if prefix else []
+    return [span for key in keys for span in index.get(key, ())]
+
+
+def locate(
+    reason: Reason,
+    a: Features,
+    b: Features,
+    indexes: tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]
+    | None = None,
+) -> Reason:
+    """``reason`` with the character spans where each claim writes what it says."""
+    index_a, index_b = indexes or (a.span_index(), b.span_index())
+    if not index_a and not index_b:
+        return reason
+    return reason.with_spans(
+        _side_spans(reason, reason.a_value, index_a, 0),
+        _side_spans(reason, reason.b_value, index_b, 1),
+    )
 
 
 def explain(
@@ -227,13 +306,27 @@ def explain(
     """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``."""
     entries = a.name_entries(), b.name_entries()  # parsed once: the hot path
     written = _written(entries[0]), _written(entries[1])
+    numbers = sorted({v for v, _ in a.numbers} & {v for v, _ in b.numbers})
     agrees = [
         *_names(entries, written),
-        *(f"concept: {c}" for c in sorted(set(a.concepts) & set(b.concepts)) if c[:6] != "title:"),
-        *(f"title: {t}" for t in sorted(set(a.titles) & set(b.titles))),
-        *(f"number: {v}" for v in sorted({v for v, _ in a.numbers} & {v for v, _ in b.numbers})),
-        *(f"date: {d}" for d in sorted(_days(a.dates) & _days(b.dates))),
-        *(f"speaker: {s}" for s in sorted(set(a.speakers) & set(b.speakers))),
+        *(
+            agreeing(Kind.CONCEPT, c, a_value=(c,), b_value=(c,))
+            for c in sorted(set(a.concepts) & set(b.concepts))
+            if c[:6] != "title:"
+        ),
+        *(
+            agreeing(Kind.TITLE, t, a_value=(t,), b_value=(t,))
+            for t in sorted(set(a.titles) & set(b.titles))
+        ),
+        *(agreeing(Kind.NUMBER, v, a_value=(v,), b_value=(v,)) for v in numbers),
+        *(
+            agreeing(Kind.DATE, d, a_value=(d,), b_value=(d,))
+            for d in sorted(_days(a.dates) & _days(b.dates))
+        ),
+        *(
+            agreeing(Kind.SPEAKER, s, a_value=(s,), b_value=(s,))
+            for s in sorted(set(a.speakers) & set(b.speakers))
+        ),
     ]
     differs = [
         *_title_differences(a, b),
@@ -242,15 +335,14 @@ def explain(
         *_contrary_differences(a, b),
     ]
     if a.negated != b.negated:
-        differs.append(f"negation: only in {'the first' if a.negated else 'the second'} claim")
+        side = ["negated"]
+        differs.append(
+            differing(Kind.NEGATION, side if a.negated else [], [] if a.negated else side)
+        )
     signs = frame_signs(a, b, same_event_days, written)
     # A day already shown as a date difference is not shown again as a time of the event.
-    shown = [
-        s
-        for s in signs
-        if not s.startswith(frame.QUIET_SIGNS)
-        and not (s.startswith("when:") and any(d[:5] == "date:" for d in differs))
-    ]
+    dated = any(d.kind is Kind.DATE for d in differs)
+    shown = [s for s in signs if not s.quiet and not (s.kind is Kind.TIME and dated)]
     if differs and score >= conflict_min:
         suggestion = Suggestion.CONFLICTS
     elif not differs and not shown and score >= corroborate_min:
@@ -258,4 +350,6 @@ def explain(
     else:
         suggestion = Suggestion.UNSURE
     another = len(signs) >= frame.SIGNS_FOR_ANOTHER_EVENT
-    return Explanation(tuple(agrees), (*differs, *shown), suggestion, another)
+    indexes = a.span_index(), b.span_index()
+    found = tuple(locate(r, a, b, indexes) for r in (*agrees, *differs, *shown))
+    return Explanation(found, suggestion, another)

@@ -30,7 +30,13 @@ from workbench.linking.keys import (
 from workbench.linking.lexicon import concepts, lexicon, word_concept
 from workbench.text.anchors import find_anchors
 from workbench.text.lexicon import outlets
-from workbench.text.normalise import normalise, normalised_tokens
+from workbench.text.normalise import (
+    aligned_normalise,
+    normalise,
+    normalised_token_matches,
+    normalised_tokens,
+    original_span,
+)
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
@@ -67,6 +73,17 @@ class Features:
     places: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()  # "concept\tskeleton"
     weekdays: tuple[str, ...] = ()
+    #: Where the claim's text shows what the linker read: "key\tstart\tend" lines (see
+    #: :func:`span_key`), so an explanation's reasons carry character spans.
+    spans: str = ""
+
+    def span_index(self) -> dict[str, list[tuple[int, int]]]:
+        """Span key -> ``(start, end)`` offsets in the claim's text."""
+        index: dict[str, list[tuple[int, int]]] = {}
+        for line in self.spans.splitlines():
+            key, start, end = line.rsplit("\t", 2)
+            index.setdefault(key, []).append((int(start), int(end)))
+        return index
 
     def name_pairs(self) -> list[tuple[str, str]]:
         """(as written, skeleton) of the claim's name-like words."""
@@ -185,6 +202,70 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return units
 
 
+#: Span key prefixes, by what the linker read: a name's or word's skeleton, a concept, a
+#: number's value, a day, a title, a speaker, a weekday; ``neg`` a negation word.
+SPAN_PREFIX = {"name": "n", "concept": "c", "number": "#", "date": "d", "title": "t",
+               "speaker": "s", "weekday": "w"}  # fmt: skip
+_ANCHOR_SPAN = {"number": "#", "date": "d", "title": "t", "weekday": "w"}
+_WORD = re.compile(r"\S+")
+
+
+def span_key(kind: str, value: str) -> str:
+    """The key under which :attr:`Features.spans` holds where ``value`` of ``kind`` (a
+    :data:`SPAN_PREFIX` kind) is written."""
+    return f"{SPAN_PREFIX[kind]}:{value}"
+
+
+def _spans(
+    text: str,
+    anchors: Sequence[Mapping[str, Any]],
+    name_keys: set[str],
+    found: set[str],
+) -> str:
+    """Where the claim writes its anchors, names, concepts and negations: "key\tstart\tend"
+    lines. Anchors carry their own spans; words are read from the text aligned with its
+    normalised form, so a word is located by its position, never by searching for it."""
+    lines: list[str] = []
+
+    def put(key: str, start: int, end: int) -> None:
+        if 0 <= start < end <= len(text):
+            lines.append(f"{key}\t{start}\t{end}")
+
+    for a in anchors:
+        kind, end = str(a["kind"]), int(a["char_end"])
+        start = end - len(str(a["text"]))
+        if kind in _ANCHOR_SPAN:
+            put(f"{_ANCHOR_SPAN[kind]}:{a['value']}", start, end)
+        elif kind == "attribution" and a["value"]:
+            put(f"s:{skeleton(str(a['value'])) or str(a['value']).lower()}", start, end)
+        elif kind == "name":
+            for part in _WORD.finditer(str(a["text"])):
+                key = skeleton(part.group())
+                if key in name_keys:
+                    put(f"n:{key}", start + part.start(), start + part.end())
+    for capital in _CAPITALISED.finditer(text):
+        key = skeleton(capital.group())
+        if key in name_keys:
+            put(f"n:{key}", *capital.span())
+    arabic = _ARABIC_SCRIPT.search(text) is not None
+    negation = lexicon().negation
+    norm, where = aligned_normalise(text)
+    for token in normalised_token_matches(norm):
+        word = token.group()
+        start, end = original_span(where, *token.span())
+        concept = word_concept(word)
+        if concept in found:
+            put(f"c:{concept}", start, end)
+        if word in negation:
+            put("neg", start, end)
+        if arabic:
+            for candidate in (word, word[1:] if word[:1] in PROCLITICS and len(word) > 4 else ""):
+                key = normalised_skeleton(stems(candidate)[-1]) if candidate else ""
+                if key in name_keys:
+                    put(f"n:{key}", start, end)
+    return "\n".join(dict.fromkeys(lines))
+
+
 def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Features:
     """Features of one claim from its row (claim_id, article_id, source, language, published,
     text, norm_text) and its anchor rows (kind, text, value, char_end)."""
@@ -229,6 +310,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         places=_tuple(where),
         objects=_tuple(which),
         weekdays=_tuple(str(a["value"]) for a in by_kind.get("weekday", [])),
+        spans=_spans(text, anchors, {k.split("\t")[0] for _, k in names}, found),
     )
 
 
@@ -289,6 +371,7 @@ FEATURES_SCHEMA = pl.Schema(
         "places": _LIST,
         "objects": _LIST,
         "weekdays": _LIST,
+        "spans": _TEXT,
     }
 )
 _TUPLES = (
@@ -316,6 +399,7 @@ def feature_rows(built: Sequence[Features]) -> pl.DataFrame:
     columns.update({name: string_lists([getattr(f, name) for f in built]) for name in _TUPLES})
     columns["numbers"] = string_lists([[f"{v}\t{u}" for v, u in f.numbers] for f in built])
     columns["names"] = [f.names for f in built]
+    columns["spans"] = [f.spans for f in built]
     return pl.DataFrame(columns, schema=FEATURES_SCHEMA)
 
 

@@ -70,3 +70,67 @@ def fit(
     }
     stamp = {"fitted_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     return ScoringModel(name, variants, {**stamp, **about})
+
+
+#: Strength of the pull towards the base model in :func:`refit` (an L2 penalty on the
+#: correction): a few dozen verdicts move the score a little, thousands move it more.
+REFIT_PENALTY = 16.0
+
+
+def _corrected(base: Variant, scored: pl.DataFrame, labels: np.ndarray) -> Variant:
+    """``base`` plus a correction fitted on ``labels``: the base logit is an offset, and an
+    intercept and one weight per feature are fitted on top of it, penalised towards zero, so
+    the result is the base model where the verdicts say nothing."""
+    from scipy.optimize import minimize
+
+    x = design(scored, base.features)
+    offset = scored.select(base.logit()).to_series().to_numpy()
+    y = labels.astype(float)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = offset + theta[0] + x @ theta[1:]
+        p = 1.0 / (1.0 + np.exp(-z))
+        # log(1 + e^z) - y z, computed stably
+        value = float(np.sum(np.logaddexp(0.0, z) - y * z))
+        value += 0.5 * REFIT_PENALTY * float(theta[1:] @ theta[1:])
+        grad = np.concatenate([[np.sum(p - y)], x.T @ (p - y) + REFIT_PENALTY * theta[1:]])
+        return value, grad
+
+    found = minimize(loss, np.zeros(1 + x.shape[1]), jac=True, method="L-BFGS-B")
+    shift, weights = float(found.x[0]), found.x[1:]
+    return Variant(
+        base.features,
+        tuple(float(c + w) for c, w in zip(base.coefficients, weights, strict=True)),
+        base.intercept + shift,
+    )
+
+
+def refit(
+    base: ScoringModel,
+    scored: pl.DataFrame,
+    labels: np.ndarray,
+    *,
+    name: str,
+    about: Mapping[str, Any],
+) -> ScoringModel:
+    """A new model: ``base`` corrected by labelled pairs (a desk's verdicts), each variant on
+    the pairs it scores (``semantic`` where both claims have vectors, ``plain`` on the
+    others); a variant with fewer than 10 such pairs, or only one label, stays as it was.
+
+    Args:
+        base: the model the desk links with now (the shipped one, or an earlier re-fit).
+        scored: the pairs' signals (``scoring.score_pairs`` columns).
+        labels: 1 where the verdict says the two claims state one fact, else 0.
+        name: the new model's name.
+        about: how it was made (data, figures), kept in the file.
+    """
+    with_vectors = scored["semantic"].is_not_null().to_numpy()
+    variants = {}
+    for variant, rows in (("semantic", with_vectors), ("plain", ~with_vectors)):
+        part = labels[rows]
+        if len(part) < 10 or len(set(part.tolist())) < 2:
+            variants[variant] = base.variants[variant]
+            continue
+        variants[variant] = _corrected(base.variants[variant], scored.filter(pl.Series(rows)), part)
+    stamp = {"fitted_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return ScoringModel(name, variants, {**stamp, "base": base.name, **about})

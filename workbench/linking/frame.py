@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 from workbench.linking.gazetteer import MAX_WORDS, Place, common_words, gazetteer
 from workbench.linking.keys import all_stopwords, skeleton, stems
 from workbench.linking.lexicon import MAX_PHRASE, lexicon, word_concept
+from workbench.linking.reasons import Kind, Reason, differing
 from workbench.text.dates import is_calendar_word
 from workbench.text.normalise import normalise
 from workbench.text.patterns import fold_for_search
@@ -516,11 +517,12 @@ def place_sign(
     mentions_a: tuple[set[str], set[str]],
     mentions_b: tuple[set[str], set[str]],
     written: tuple[Written, Written] = ({}, {}),
-) -> str | None:
-    """``place: x ≠ y`` when both claims name places of one level and, at that level, no
-    place of either is mentioned in the other. Levels are compared apart: "in Syria" and
-    "in Damascus" do not differ (one may hold the other), and a country both name (often an
-    actor: Armenia, read anywhere in a claim) does not hide that their cities differ."""
+) -> Reason | None:
+    """A place reason (``place: x ≠ y``) when both claims name places of one level and, at
+    that level, no place of either is mentioned in the other. Levels are compared apart: "in
+    Syria" and "in Damascus" do not differ (one may hold the other), and a country both name
+    (often an actor: Armenia, read anywhere in a claim) does not hide that their cities
+    differ."""
     if not places_a or not places_b:
         return None
     levels_a: dict[str, list[str]] = {}
@@ -539,9 +541,17 @@ def place_sign(
         differ.append((at_a, at_b))
     if not differ:
         return None
-    shown_a = sorted(_label(k, written[0]) for at_a, _ in differ for k in at_a)
-    shown_b = sorted(_label(k, written[1]) for _, at_b in differ for k in at_b)
-    return f"place: {', '.join(shown_a)} ≠ {', '.join(shown_b)}"
+    keys_a = sorted(k for at_a, _ in differ for k in at_a)
+    keys_b = sorted(k for _, at_b in differ for k in at_b)
+    labelled_a = sorted((_label(k, written[0]), k) for k in keys_a)
+    labelled_b = sorted((_label(k, written[1]), k) for k in keys_b)
+    return differing(
+        Kind.PLACE,
+        [shown for shown, _ in labelled_a],
+        [shown for shown, _ in labelled_b],
+        a_value=tuple(k for _, k in labelled_a),
+        b_value=tuple(k for _, k in labelled_b),
+    )
 
 
 def object_signs(
@@ -550,8 +560,9 @@ def object_signs(
     names_a: set[str],
     names_b: set[str],
     written: tuple[Written, Written] = ({}, {}),
-) -> list[str]:
-    """``<head>: x ≠ y`` for each head both name and whose names meet nowhere in the other."""
+) -> list[Reason]:
+    """A named-thing reason (``<head>: x ≠ y``) for each head both name and whose names meet
+    nowhere in the other."""
     heads_a: dict[str, set[str]] = {}
     heads_b: dict[str, set[str]] = {}
     for entry, heads in [*((e, heads_a) for e in objects_a), *((e, heads_b) for e in objects_b)]:
@@ -564,18 +575,27 @@ def object_signs(
             _mentioned(f"n:{n}", names_a, set()) for n in in_b
         ):
             continue
-        shown_a = sorted(written[0].get(n, n) for n in in_a)
-        shown_b = sorted(written[1].get(n, n) for n in in_b)
-        signs.append(f"{head}: {', '.join(shown_a)} ≠ {', '.join(shown_b)}")
+        labelled_a = sorted((written[0].get(n, n), n) for n in in_a)
+        labelled_b = sorted((written[1].get(n, n), n) for n in in_b)
+        signs.append(
+            differing(
+                Kind.OBJECT,
+                [shown for shown, _ in labelled_a],
+                [shown for shown, _ in labelled_b],
+                a_value=tuple(n for _, n in labelled_a),
+                b_value=tuple(n for _, n in labelled_b),
+                about=head,
+            )
+        )
     return signs
 
 
-def _shown(spans: list[tuple[int, int]]) -> str:
+def _shown(spans: list[tuple[int, int]]) -> list[str]:
     parts = []
     for start, end in sorted(spans):
         first = dt.date.fromordinal(start)
         parts.append(first.isoformat() if start == end else f"{first:%Y-%m}")
-    return ", ".join(dict.fromkeys(parts))
+    return list(dict.fromkeys(parts))
 
 
 def time_sign(
@@ -585,26 +605,29 @@ def time_sign(
     weekdays_b: set[str],
     same_event_days: int,
     published: tuple[dt.date | None, dt.date | None] = (None, None),
-) -> str | None:
+) -> Reason | None:
     """One sign about *when*, from the finest information both claims give:
 
     - ``when: …``: their times lie more than ``same_event_days`` apart;
     - ``weekday: …``: both write weekdays that differ and their days (if known) are not next to
       each other (a day's difference is a detail of one event, reported as a date conflict);
     - ``published: …``: neither time is known and the articles appeared more than
-      ``same_event_days`` apart (weak: see :data:`QUIET_SIGNS`).
+      ``same_event_days`` apart (weak: quiet, see :data:`reasons.QUIET`).
     """
     gap = _gap(time_a, time_b)
     if gap is not None and gap > same_event_days:
-        return f"when: {_shown(time_a)} ≠ {_shown(time_b)}"
+        shown_a, shown_b = _shown(time_a), _shown(time_b)
+        return differing(Kind.TIME, shown_a, shown_b, a_value=shown_a, b_value=shown_b)
     if weekdays_a and weekdays_b and not weekdays_a & weekdays_b and (gap is None or gap > 1):
-        return f"weekday: {', '.join(sorted(weekdays_a))} ≠ {', '.join(sorted(weekdays_b))}"
+        shown_a, shown_b = sorted(weekdays_a), sorted(weekdays_b)
+        return differing(Kind.WEEKDAY, shown_a, shown_b, a_value=shown_a, b_value=shown_b)
     first, second = published
     if gap is None and first and second and abs((first - second).days) > same_event_days:
-        return f"published: {first.isoformat()} ≠ {second.isoformat()}"
+        days = [first.isoformat()], [second.isoformat()]
+        return differing(Kind.PUBLISHED, *days, a_value=tuple(days[0]), b_value=tuple(days[1]))
     return None
 
 
-#: Signs that count towards another event but are not shown as a difference: articles weeks
-#: apart often restate one fact, so alone this says little about the claims.
-QUIET_SIGNS = ("published:",)
+#: Signs that count towards another event but are not shown as a difference
+#: (:data:`reasons.QUIET`): articles weeks apart often restate one fact, so alone this says
+#: little about the claims.

@@ -1,23 +1,27 @@
 """A linked pair as a reviewer sees it: both claims with context, and the reasons marked.
 
-The linker explains a match as readable entries ``kind: detail`` (see
-:mod:`workbench.linking.explain`). Here they become marks on each claim's text: the anchors
-that agree, and the ones that differ (a rank written "Admiral" on one side and "ژنرال" on
-the other), so the eye goes straight to what must be checked.
+The linker explains a match with typed reasons (:mod:`workbench.linking.reasons`), each with
+the character spans in both claims that show it. Here they become marks on each claim's text:
+the anchors that agree, and the ones that differ (a rank written "Admiral" on one side and
+"ژنرال" on the other), so the eye goes straight to what must be checked. Marks come from the
+spans only, never from searching the text for a value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Explanation kinds whose detail compares anchor values: ``kind (unit): a, b ≠ c``.
-_DIFFERS = re.compile(r"^(?P<kind>title|number|date)(?: \([^)]*\))?: (?P<a>.*?) ≠ (?P<b>.*)$")
-_AGREES_VALUE = re.compile(r"^(?P<kind>title|number|date): (?P<value>.+)$")
-_AGREES_WORDS = re.compile(r"^(?:name|word): (?P<a>.+?) [=~] (?P<b>.+)$")
-_ANCHOR_KIND = {"title": "title", "number": "number", "date": "date"}
+from workbench.linking.reasons import Kind, Reason, describe, from_record, words
+
+#: Reasons marked on the text: the anchors and names a reviewer checks. Concepts are not
+#: marked (most words of a claim name one), nor the frame's quiet sign.
+_MARKED = frozenset(
+    {Kind.NAME, Kind.WORD, Kind.TITLE, Kind.NUMBER, Kind.DATE, Kind.SPEAKER, Kind.NEGATION,
+     Kind.CONTRARY, Kind.PLACE, Kind.OBJECT, Kind.TIME, Kind.WEEKDAY}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -62,56 +66,21 @@ class Pair:
     a: Side
     b: Side
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The explanation as records; empty for a match linked before records were kept.
+    reasons: tuple[Reason, ...] = ()
 
 
-def _values(text: str) -> set[str]:
-    return {v.strip() for v in text.split(",") if v.strip()}
-
-
-def _anchor_marks(
-    anchors: list[dict[str, Any]], kind: str, values: set[str], tone: str, reason: str
-) -> list[Mark]:
-    return [
-        Mark(int(x["char_start"]), int(x["char_end"]), tone, reason)
-        for x in anchors
-        if x["kind"] == kind and str(x["value"]) in values
+def marks_for(reasons: Iterable[Reason], side: str, length: int) -> tuple[Mark, ...]:
+    """Spans of one claim (``side`` ``"a"`` or ``"b"``, its text ``length`` long) that the
+    reasons show. Differences win over agreements where they overlap; overlapping marks are
+    dropped so the text can be wrapped without nesting."""
+    marks = [
+        Mark(start, end, "differ" if reason.differs else "agree", describe(reason))
+        for reason in reasons
+        if reason.kind in _MARKED
+        for start, end in (reason.spans_a if side == "a" else reason.spans_b)
     ]
-
-
-def _word_marks(text: str, word: str, reason: str) -> list[Mark]:
-    found = text.casefold().find(word.casefold())
-    return [] if found < 0 or not word else [Mark(found, found + len(word), "agree", reason)]
-
-
-def marks_for(
-    entries_agree: tuple[str, ...],
-    entries_differ: tuple[str, ...],
-    text: str,
-    anchors: list[dict[str, Any]],
-    side: str,
-) -> tuple[Mark, ...]:
-    """Spans of one claim (``side`` ``"a"`` or ``"b"``) that the explanation speaks of.
-
-    Differences win over agreements where they overlap; overlapping marks are dropped so
-    the text can be wrapped without nesting.
-    """
-    marks: list[Mark] = []
-    for entry in entries_differ:
-        found = _DIFFERS.match(entry)
-        if found:
-            values = _values(found.group(side))
-            kind = _ANCHOR_KIND[found.group("kind")]
-            marks += _anchor_marks(anchors, kind, values, "differ", entry)
-    for entry in entries_agree:
-        value = _AGREES_VALUE.match(entry)
-        if value:
-            kind = _ANCHOR_KIND[value.group("kind")]
-            marks += _anchor_marks(anchors, kind, {value.group("value")}, "agree", entry)
-            continue
-        words = _AGREES_WORDS.match(entry)
-        if words:
-            marks += _word_marks(text, words.group(side), entry)
-    return _without_overlaps(marks, len(text))
+    return _without_overlaps(marks, length)
 
 
 def _without_overlaps(marks: list[Mark], length: int) -> tuple[Mark, ...]:
@@ -142,14 +111,22 @@ def _side(row: dict[str, Any], anchors: list[dict[str, Any]], marks: tuple[Mark,
     )
 
 
+def reasons_of(records: Iterable[Mapping[str, Any]] | None) -> tuple[Reason, ...]:
+    """Stored reason records (``matches.reasons``) as :class:`Reason` s."""
+    return tuple(from_record(r) for r in records or ())
+
+
 def pair_from_row(row: dict[str, Any]) -> Pair:
     """Build a :class:`Pair` from the store's pair row (see ``Store.pair``)."""
-    agrees = tuple(row.get("agrees") or ())
-    differs = tuple(row.get("differs") or ())
+    reasons = reasons_of(row.get("reasons"))
+    if reasons:
+        agrees, differs = words(reasons)
+    else:  # linked before reasons were records: the words it kept, nothing marked
+        agrees, differs = tuple(row.get("agrees") or ()), tuple(row.get("differs") or ())
     sides = {}
     for side in ("a", "b"):
         claim, anchors = row[side], row.get(f"anchors_{side}") or []
-        marks = marks_for(agrees, differs, str(claim["text"]), anchors, side)
+        marks = marks_for(reasons, side, len(str(claim["text"])))
         sides[side] = _side(claim, anchors, marks)
     return Pair(
         match_id=str(row["match_id"]),
@@ -160,4 +137,5 @@ def pair_from_row(row: dict[str, Any]) -> Pair:
         signals={k: row.get(k) for k in ("token", "name", "concept", "anchor", "attribution")},
         a=sides["a"],
         b=sides["b"],
+        reasons=reasons,
     )

@@ -20,6 +20,8 @@ from enum import StrEnum
 
 import polars as pl
 
+from workbench.store import Store
+
 
 class Status(StrEnum):
     """Where a claim stands after review."""
@@ -160,3 +162,26 @@ def status_of(claim_ids: list[str], statuses: pl.DataFrame) -> dict[str, str]:
     """Each claim's status, ``unverified`` for claims without verdicts."""
     known = dict(zip(statuses["claim_id"], statuses["status"], strict=True))
     return {c: known.get(c, Status.UNVERIFIED.value) for c in claim_ids}
+
+
+#: Verdicts that say both claims state one fact.
+SAME_FACT = ("corroborates", "conflicts")
+
+
+def verdict_labels(store: Store) -> pl.DataFrame:
+    """``claim_a, claim_b, label`` from the current verdicts, for re-fitting the scorer:
+    ``corroborates`` and ``conflicts`` say the two claims state one fact (1), ``unrelated``
+    that they do not (0); ``unsure`` says nothing; pairs whose reviewers disagree, with no
+    adjudicator settling it (:func:`consensus`), are left out."""
+    judged = store.current_verdicts().filter(pl.col("verdict") != "unsure")
+    counted = consensus(judged).with_columns(label=pl.col("verdict").is_in(SAME_FACT).cast(pl.Int8))
+    agreed = counted.group_by("claim_a_id", "claim_b_id").agg(labels=pl.col("label").unique())
+    return (
+        agreed.filter(pl.col("labels").list.len() == 1)
+        .select(
+            claim_a=pl.min_horizontal("claim_a_id", "claim_b_id"),
+            claim_b=pl.max_horizontal("claim_a_id", "claim_b_id"),
+            label=pl.col("labels").list.first(),
+        )
+        .sort("claim_a", "claim_b")
+    )

@@ -14,7 +14,7 @@ import polars as pl
 
 from workbench.models import Article, QueueFilter, QueueMode, VerdictIn, VerdictRecord
 from workbench.store import articles as _articles
-from workbench.store import links, overview, queries, review, vectors, verdicts
+from workbench.store import links, models, overview, queries, review, vectors, verdicts
 from workbench.store.db import (
     AlreadyRunning,
     Connection,
@@ -208,6 +208,11 @@ class Store:
         with self._read() as con:
             return links.matches_export(con, limit=limit)
 
+    def matches_by_model(self) -> pl.DataFrame:
+        """``model, matches``: the stored matches each scoring model scored."""
+        with self._read() as con:
+            return links.matches_by_model(con)
+
     def link_totals(self) -> dict[str, int]:
         """Matches by suggestion, and copies."""
         with self._read() as con:
@@ -337,6 +342,35 @@ class Store:
         with self._leases, self._write() as con:
             review.sync_items(con)
             return review.queue_size(con, queue, reviewer, now, skip)
+
+    # --- scoring models fitted from verdicts ------------------------------------------------
+
+    def save_model(self, name: str, model_json: str, figures_json: str, *, use: bool) -> None:
+        """Keep a re-fitted scoring model (and, with ``use``, link with it from now on)."""
+        with self._write() as con:
+            models.save(con, name, model_json, figures_json, use=use)
+
+    def models(self) -> pl.DataFrame:
+        """Kept scoring models, newest first: ``name, created_at, figures, in_use``."""
+        with self._read() as con:
+            return models.listing(con)
+
+    def model_json(self, name: str) -> str | None:
+        """A kept scoring model's JSON, or None."""
+        with self._read() as con:
+            return models.model_json(con, name)
+
+    def model_in_use(self) -> tuple[str, str] | None:
+        """(name, JSON) of the kept model link runs use, or None for the shipped one."""
+        if not self.path.exists():
+            return None
+        with self._read() as con:
+            return models.in_use(con)
+
+    def use_model(self, name: str | None) -> bool:
+        """Link with the kept model ``name`` from now on (None: the shipped one)."""
+        with self._write() as con:
+            return models.use(con, name)
 
     def pair(self, match_id: str) -> dict[str, Any] | None:
         """A match with both claims and their context, or ``None``."""

@@ -149,7 +149,8 @@ def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame
                array_to_string(m.agrees, '; ') AS agrees,
                array_to_string(m.differs, '; ') AS differs,
                m.token, m.name, m.concept, m.anchor, m.attribution, m.semantic, m.latent,
-               m.model, ca.article_id AS article_a_id, cb.article_id AS article_b_id
+               m.model, ca.article_id AS article_a_id, cb.article_id AS article_b_id,
+               coalesce(m.reasons, []) AS reasons
         FROM matches m
         JOIN claims ca ON ca.claim_id = m.claim_a_id
         JOIN articles aa ON aa.article_id = ca.article_id
@@ -159,6 +160,15 @@ def matches_export(con: Connection, *, limit: int | None = None) -> pl.DataFrame
         LIMIT ?
         """,
         [limit],
+    )
+
+
+def matches_by_model(con: Connection) -> pl.DataFrame:
+    """``model, matches``: how many of the stored matches each scoring model scored."""
+    return query_frame(
+        con,
+        "SELECT coalesce(model, '') AS model, count(*) AS matches FROM matches "
+        "GROUP BY ALL ORDER BY matches DESC, model",
     )
 
 

@@ -163,4 +163,29 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE matches ADD COLUMN model VARCHAR;
         """,
     ),
+    (
+        6,
+        "explanations as typed records: a list of reasons beside each match",
+        """
+        ALTER TABLE matches ADD COLUMN reasons STRUCT(
+            kind VARCHAR, differs BOOLEAN, a VARCHAR[], b VARCHAR[], a_value VARCHAR[],
+            b_value VARCHAR[], about VARCHAR, near BOOLEAN,
+            spans_a STRUCT(start INTEGER, "end" INTEGER)[],
+            spans_b STRUCT(start INTEGER, "end" INTEGER)[]
+        )[];
+        """,
+    ),
+    (
+        7,
+        "scoring models re-fitted from the desk's verdicts, and the one in use",
+        """
+        CREATE TABLE scoring_models (
+            name        VARCHAR PRIMARY KEY,
+            created_at  TIMESTAMP NOT NULL,
+            model       VARCHAR NOT NULL,
+            figures     VARCHAR NOT NULL,
+            in_use      BOOLEAN NOT NULL
+        );
+        """,
+    ),
 ]

@@ -182,7 +182,7 @@ def release_leases(con: Connection, reviewer: str) -> None:
 
 _PAIR_SQL = """
     SELECT m.match_id, m.claim_a_id, m.claim_b_id, m.score, m.token, m.name, m.concept,
-           m.anchor, m.attribution, m.suggestion, m.agrees, m.differs
+           m.anchor, m.attribution, m.suggestion, m.agrees, m.differs, m.reasons
     FROM matches m WHERE m.match_id = ?
 """
 # Point lookups by constant keys, so DuckDB answers them from the ART indexes, not scans.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 
@@ -107,6 +108,11 @@ def normalised_tokens(norm: str) -> list[str]:
     """Word and number tokens of text that is already normalised."""
     found: list[str] = _TOKEN.findall(norm)
     return found
+
+
+def normalised_token_matches(norm: str) -> Iterator[re.Match[str]]:
+    """The tokens of :func:`normalised_tokens` with their positions in ``norm``."""
+    return _TOKEN.finditer(norm)
 
 
 @lru_cache(maxsize=8192)

@@ -18,6 +18,20 @@ except StoreError as error:
     raise  # unreachable
 a = found.agreement
 calibration = found.calibration
+st.subheader("Scoring models")
+if found.scored_by.height:
+    st.caption(
+        "Matches scored by each model: "
+        + ", ".join(f"{r['model'] or '?'}: {r['matches']}" for r in found.scored_by.to_dicts())
+    )
+if found.models.height:
+    st.caption(
+        "Re-fitted from this desk's verdicts (`workbench refit`), measured on held-back "
+        "verdicts: the model it was fitted on -> the new one."
+    )
+    table(found.models, key="quality_models")
+else:
+    st.caption("Only the shipped model: `workbench refit` fits one from this desk's verdicts.")
 if calibration["judged"].sum() == 0 and not a.pairs_with_multiple_reviewers:
     st.info(
         "No verdicts yet: agreement between reviewers and the linker's precision appear here "
