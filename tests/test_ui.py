@@ -133,6 +133,26 @@ def test_review_shows_both_claims_rtl_with_context_and_marked_differences(
     assert 'class="context"' in body  # a neighbouring sentence
 
 
+def test_the_reading_aid_appears_only_for_languages_the_reviewer_does_not_read(
+    ui_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(ui_db, monkeypatch, reviewer="ana")
+    _open(at, "review")
+    at.selectbox(key="queue_languages").select("ar-en").run()
+    assert at.multiselect(key="reader_languages").value == ["en"]  # until they say otherwise
+    aids = [h.proto.body for h in at.get("html") if "reading-aid" in h.proto.body]
+    assert len(aids) == 1, "under the Arabic claim only"
+    assert "Machine reading of the ar text, not a translation" in aids[0]
+    card = next(h.proto.body for h in at.get("html") if "reading-aid" in h.proto.body)
+    assert 'data-side="' in card and 'lang="ar"' in card  # the original stays, the aid below
+    at.multiselect(key="reader_languages").select("ar").run()
+    assert not [h for h in at.get("html") if "reading-aid" in h.proto.body]
+    # Kept with the session: another page and back, still read.
+    _open(at, "quality")
+    _open(at, "review")
+    assert set(at.multiselect(key="reader_languages").value) == {"ar", "en"}
+
+
 def test_review_is_blind_to_other_reviewers(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(ui_db)
     best = store.matches(limit=1)["match_id"][0]

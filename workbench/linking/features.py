@@ -168,7 +168,7 @@ def _words(text: str) -> list[str]:
     ]
 
 
-def _units(text: str, spans: list[tuple[int, int]]) -> list[str]:
+def number_units(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """What each number (``text[start:end]`` spans, in order) counts: the nearest casualty
     noun on either side ("15 dead", "death toll has risen to 2,025", "مقتل 15 شخصا": word
     order puts it on either side), read no further than the neighbouring numbers, and on the
@@ -295,7 +295,9 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         tokens=tuple(intern(stems(t)[-1]) for t in tokens),  # shared vocabulary: one copy
         name_keys=_tuple(k.split("\t")[0] for _, k in names),
         concepts=_tuple(found | orgs | {f"title:{a['value']}" for a in by_kind.get("title", [])}),
-        numbers=tuple(zip((str(a["value"]) for a in numbers), _units(text, spans), strict=True)),
+        numbers=tuple(
+            zip((str(a["value"]) for a in numbers), number_units(text, spans), strict=True)
+        ),
         dates=_tuple(
             str(a["value"]) for a in by_kind.get("date", []) if not a["value"].startswith("--")
         ),

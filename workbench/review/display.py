@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from workbench.review.pairs import Mark, Side
+from workbench.review.reading import ReadingAid
 
 #: Languages written right to left (ISO 639-1/3 codes the language detector gives).
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "sd", "ug", "yi", "dv", "ku"})
@@ -104,6 +105,31 @@ def claim_card(side: Side, label: str) -> str:
         '<p class="claim" style="font-size:1.15em;margin:0.3em 0">'
         f"{marked(side.text, side.marks)}</p>"
         f"{after}</div></div>"
+    )
+
+
+def reading_aid_html(aid: ReadingAid) -> str:
+    """The reading aid of one claim, marked as machine-made: what the linker read, in
+    English, for a reviewer who does not read the claim's language. Every part escaped."""
+    names = ", ".join(f"{esc(latin)} (<bdi>{esc(written)}</bdi>)" for written, latin in aid.names)
+    parts = [
+        ("said by", esc(", ".join(aid.said_by))),
+        ("titles", esc(", ".join(aid.titles))),
+        ("names", names),
+        ("numbers", esc(", ".join(aid.numbers))),
+        ("dates", esc(", ".join(aid.dates))),
+        ("about", esc(", ".join(aid.concepts))),
+        ("negated", "yes" if aid.negated else ""),
+    ]
+    items = "".join(f"<li><b>{label}:</b> {value}</li>" for label, value in parts if value)
+    return (
+        '<div class="reading-aid" lang="en" dir="ltr" '
+        'style="border:1px dashed #999;border-radius:6px;padding:0.4em 0.6em;margin-top:0.4em;'
+        'background:#f7f7f7;font-size:0.85em;color:#333">'
+        f'<div class="aid-head"><i>Machine reading of the {esc(aid.language)} text, not a '
+        "translation: what the linker understood</i></div>"
+        f"<ul style='margin:0.2em 0 0 1em;padding:0'>{items or '<li>nothing read</li>'}</ul>"
+        "</div>"
     )
 
 

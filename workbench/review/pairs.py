@@ -51,6 +51,9 @@ class Side:
     before: str | None
     after: str | None
     marks: tuple[Mark, ...] = ()
+    #: The claim's stored anchors (kind, text, value, char_start, char_end): what the reading
+    #: aid (:mod:`workbench.review.reading`) reads.
+    anchors: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ def _side(row: dict[str, Any], anchors: list[dict[str, Any]], marks: tuple[Mark,
         before=row.get("before"),
         after=row.get("after"),
         marks=marks,
+        anchors=tuple(anchors),
     )
 
 

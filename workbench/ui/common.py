@@ -12,8 +12,10 @@ import streamlit as st
 
 from workbench.export.csv_safe import frame_for_table
 from workbench.review import identity as ident
-from workbench.review.display import plain
+from workbench.review.display import plain, reading_aid_html
 from workbench.review.identity import Identity
+from workbench.review.pairs import Side
+from workbench.review.reading import reading_aid
 from workbench.review.session import ReviewSession, keep_draining
 from workbench.settings import Settings
 from workbench.store import Store, StoreError
@@ -98,3 +100,37 @@ def stop_on_store_error(error: StoreError) -> None:
     """Show a store problem as a message (never a traceback) and end the page run."""
     st.warning(str(error))
     st.stop()
+
+
+#: Languages offered in "Languages I read" besides those of the database.
+COMMON_LANGUAGES = ("ar", "de", "el", "en", "es", "fa", "fr", "it", "ru", "tr", "ur")
+
+
+def reader_languages(present: list[str] | None = None) -> set[str]:
+    """The languages this reviewer reads, from the sidebar (kept with the session; English
+    until they say otherwise): the reading aid appears for the others."""
+    options = sorted({*COMMON_LANGUAGES, *(present or ()), *st.session_state.get("reads", ())})
+    chosen = st.sidebar.multiselect(
+        "Languages I read",
+        options,
+        default=[x for x in st.session_state.get("reads", ["en"]) if x in options],
+        key="reader_languages",
+        help="Beside a claim in another language, the page shows in English what the linker "
+        "read in it (machine-made, not a translation).",
+    )
+    st.session_state["reads"] = list(chosen)
+    return set(chosen)
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def _aid_html(text: str, language: str, anchors: tuple[tuple[tuple[str, Any], ...], ...]) -> str:
+    return reading_aid_html(reading_aid(text, language, [dict(a) for a in anchors]))
+
+
+def with_reading_aid(card: str, side: Side, reads: set[str]) -> str:
+    """A claim card, with the reading aid below it where the reviewer does not read its
+    language."""
+    if side.language in reads:
+        return card
+    anchors = tuple(tuple(sorted(a.items())) for a in side.anchors)
+    return card + _aid_html(side.text, side.language, anchors)

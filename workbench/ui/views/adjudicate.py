@@ -11,7 +11,15 @@ from workbench.review.display import badge, claim_card, esc, plain, reasons
 from workbench.review.identity import adjudication_refused, names
 from workbench.review.pairs import pair_from_row
 from workbench.store import StoreError
-from workbench.ui.common import need_reviewer, reviewer, settings, stop_on_store_error, store
+from workbench.ui.common import (
+    need_reviewer,
+    reader_languages,
+    reviewer,
+    settings,
+    stop_on_store_error,
+    store,
+    with_reading_aid,
+)
 
 st.title("Adjudicate")
 everything = st.checkbox("Include pairs already adjudicated", key="adjudicate_all")
@@ -42,8 +50,9 @@ if row is None:
     st.stop()
 pair = pair_from_row(row)
 left, right = st.columns(2)
-left.html(claim_card(pair.a, "A"))
-right.html(claim_card(pair.b, "B"))
+reads = reader_languages(sorted({pair.a.language, pair.b.language}))
+left.html(with_reading_aid(claim_card(pair.a, "A"), pair.a, reads))
+right.html(with_reading_aid(claim_card(pair.b, "B"), pair.b, reads))
 st.html(reasons(pair.agrees, pair.differs))
 said = "".join(
     f"<tr><td>{esc(name)}</td><td>{badge(verdict)}</td><td dir='auto'>{esc(note)}</td></tr>"

@@ -16,10 +16,12 @@ from workbench.review.session import NoReviewer, ReviewSession, VerdictKept
 from workbench.store import StoreError
 from workbench.ui.common import (
     need_reviewer,
+    reader_languages,
     review_session,
     reviewer,
     stop_on_store_error,
     store,
+    with_reading_aid,
 )
 
 #: Button label, verdict, shortcut (digits: no clash with the browser or Streamlit's C and R).
@@ -135,13 +137,15 @@ name = reviewer()
 session = review_session()
 try:
     queue = _queue()
+    languages, _ = _facets(str(store().path))
+    reads = reader_languages(sorted({x for pair in languages for x in pair.split("-")}))
 except StoreError as error:
     stop_on_store_error(error)
     raise  # unreachable: st.stop() ends the run
 
 
 @st.fragment
-def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
+def _panel(session: ReviewSession, queue: QueueFilter, name: str, reads: set[str]) -> None:
     """The pair and its buttons: a click reruns only this part of the page."""
     action: tuple[Callable[..., None], tuple[object, ...]] | None = st.session_state.pop(
         "review_action", None
@@ -185,9 +189,9 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
     )
     left, right = st.columns(2)
     with left:
-        st.html(claim_card(current.a, "A"))
+        st.html(with_reading_aid(claim_card(current.a, "A"), current.a, reads))
     with right:
-        st.html(claim_card(current.b, "B"))
+        st.html(with_reading_aid(claim_card(current.b, "B"), current.b, reads))
     score_col, hint_col, why_col = st.columns([1, 1, 3])
     score_col.metric("Match score", f"{current.score:.0f}")
     hint_col.html(f"<div>Machine suggestion</div><div>{badge(current.suggestion)}</div>")
@@ -223,4 +227,4 @@ def _panel(session: ReviewSession, queue: QueueFilter, name: str) -> None:
     st.caption(f"Pair {current.match_id} · shortcuts: 1 2 3 4 for the verdicts, S skip, U undo")
 
 
-_panel(session, queue, name)
+_panel(session, queue, name, reads)
