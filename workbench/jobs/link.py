@@ -29,7 +29,7 @@ from workbench.linking.blocking import (
     strongest,
 )
 from workbench.linking.copies import find_copies
-from workbench.linking.explain import Explanation, explain
+from workbench.linking.explain import Explanation, SpanIndex, explain
 from workbench.linking.features import (
     FEATURES_SCHEMA,
     Features,
@@ -164,7 +164,7 @@ def rows_of(table: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
     return found.filter(found["claim_id"] == wanted)  # ids the table lacks drop out
 
 
-ExplainJob = tuple[Features, Features, float, Settings]
+ExplainJob = tuple[Features, Features, float, Settings, tuple[SpanIndex, SpanIndex]]
 
 
 def _explain_all(chunk: list[ExplainJob]) -> list[Explanation]:
@@ -176,8 +176,9 @@ def _explain_all(chunk: list[ExplainJob]) -> list[Explanation]:
             corroborate_min=s.corroborate_min,
             conflict_min=s.conflict_min,
             same_event_days=s.same_event_days,
+            spans=spans,
         )
-        for a, b, score, s in chunk
+        for a, b, score, s, spans in chunk
     ]
 
 
@@ -187,13 +188,14 @@ def _explained(
     a_ids, b_ids = scored["claim_a"].to_list(), scored["claim_b"].to_list()
     # Features objects for this slice only: the run holds the rest as rows.
     built = from_rows(rows_of(table, pl.concat([scored["claim_a"], scored["claim_b"]])))
+    spans = {claim: f.span_index() for claim, f in built.items()}  # once a claim, not a pair
     jobs: list[ExplainJob] = [
-        (built[a], built[b], score, settings)
+        (built[a], built[b], score, settings, (spans[a], spans[b]))
         for a, b, score in zip(a_ids, b_ids, scored["score"].to_list(), strict=True)
     ]
     why = _explain_all(jobs)
     said = [reasons.words(w.reasons) for w in why]
-    del built, jobs
+    del built, jobs, spans
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     columns: dict[str, Any] = {
         "match_id": [match_id(a, b) for a, b in zip(a_ids, b_ids, strict=True)],

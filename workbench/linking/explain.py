@@ -265,32 +265,35 @@ def _place_key(key: str) -> str:
 
 
 def _side_spans(
-    reason: Reason, values: tuple[str, ...], index: dict[str, list[tuple[int, int]]], side: int
-) -> list[tuple[int, int]]:
-    if reason.kind is Kind.NEGATION:
-        return index.get("neg", []) if (reason.a if side == 0 else reason.b) else []
-    if reason.kind is Kind.PLACE:
+    reason: Reason, values: tuple[str, ...], index: SpanIndex, side: int
+) -> tuple[tuple[int, int], ...]:
+    kind = reason.kind
+    if kind is Kind.NEGATION:
+        return tuple(index.get("neg", ())) if (reason.a if side == 0 else reason.b) else ()
+    if len(values) == 1 and kind is not Kind.PLACE:  # the rule: one value, spans in order
+        prefix = _SPAN_OF.get(kind)
+        return tuple(index.get(f"{prefix}:{values[0]}", ())) if prefix else ()
+    if kind is Kind.PLACE:
         keys = [_place_key(v) for v in values]
     else:
-        prefix = _SPAN_OF.get(reason.kind)
+        prefix = _SPAN_OF.get(kind)
         keys = [f"{prefix}:{v}" for v in values] if prefix else []
-    return [span for key in keys for span in index.get(key, ())]
+    return tuple(sorted({span for key in keys for span in index.get(key, ())}))
+
+
+SpanIndex = dict[str, list[tuple[int, int]]]
 
 
 def locate(
-    reason: Reason,
-    a: Features,
-    b: Features,
-    indexes: tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]
-    | None = None,
+    reason: Reason, a: Features, b: Features, indexes: tuple[SpanIndex, SpanIndex] | None = None
 ) -> Reason:
     """``reason`` with the character spans where each claim writes what it says."""
     index_a, index_b = indexes or (a.span_index(), b.span_index())
     if not index_a and not index_b:
         return reason
-    return reason.with_spans(
-        _side_spans(reason, reason.a_value, index_a, 0),
-        _side_spans(reason, reason.b_value, index_b, 1),
+    return reason._replace(
+        spans_a=_side_spans(reason, reason.a_value, index_a, 0),
+        spans_b=_side_spans(reason, reason.b_value, index_b, 1),
     )
 
 
@@ -302,8 +305,11 @@ def explain(
     corroborate_min: float,
     conflict_min: float,
     same_event_days: int = 7,
+    spans: tuple[SpanIndex, SpanIndex] | None = None,
 ) -> Explanation:
-    """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``."""
+    """Reasons and a suggestion for the pair ``(a, b)`` scored ``score``; ``spans``: the two
+    claims' :meth:`Features.span_index` where the caller holds them (a claim is in many
+    pairs), else read here."""
     entries = a.name_entries(), b.name_entries()  # parsed once: the hot path
     written = _written(entries[0]), _written(entries[1])
     numbers = sorted({v for v, _ in a.numbers} & {v for v, _ in b.numbers})
@@ -350,6 +356,6 @@ def explain(
     else:
         suggestion = Suggestion.UNSURE
     another = len(signs) >= frame.SIGNS_FOR_ANOTHER_EVENT
-    indexes = a.span_index(), b.span_index()
+    indexes = spans or (a.span_index(), b.span_index())
     found = tuple(locate(r, a, b, indexes) for r in (*agrees, *differs, *shown))
     return Explanation(found, suggestion, another)

@@ -39,6 +39,7 @@ from workbench.text.normalise import (
 )
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_SPAN_LINE = re.compile(r"^(.+)\t(\d+)\t(\d+)$", re.MULTILINE)
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 #: Ranks compete with ranks, offices with offices: "admiral" vs "general" is a difference,
 #: "admiral" vs "commander" is not (one person can be both).
@@ -80,8 +81,7 @@ class Features:
     def span_index(self) -> dict[str, list[tuple[int, int]]]:
         """Span key -> ``(start, end)`` offsets in the claim's text."""
         index: dict[str, list[tuple[int, int]]] = {}
-        for line in self.spans.splitlines():
-            key, start, end = line.rsplit("\t", 2)
+        for key, start, end in _SPAN_LINE.findall(self.spans):
             index.setdefault(key, []).append((int(start), int(end)))
         return index
 
@@ -219,13 +219,24 @@ def span_key(kind: str, value: str) -> str:
 def _spans(
     text: str,
     anchors: Sequence[Mapping[str, Any]],
-    name_keys: set[str],
+    names: list[tuple[str, str]],
+    words: list[str],
+    used: set[int],
     found: set[str],
 ) -> str:
     """Where the claim writes its anchors, names, concepts and negations: "key\tstart\tend"
     lines. Anchors carry their own spans; words are read from the text aligned with its
-    normalised form, so a word is located by its position, never by searching for it."""
+    normalised form, so a word is located by its position, never by searching for it.
+
+    ``names``: the claim's (as written, key) name pairs; ``words``: its normalised tokens,
+    ``used`` the positions of those that named one of the concepts ``found``."""
     lines: list[str] = []
+    name_keys = {k.split("\t")[0] for _, k in names}
+    # Arabic-script content words counted as names are written as normalised tokens.
+    by_word: dict[str, list[str]] = {}
+    for written, key in names:
+        if key.endswith("\tw"):
+            by_word.setdefault(written, []).append(key[:-2])
 
     def put(key: str, start: int, end: int) -> None:
         if 0 <= start < end <= len(text):
@@ -247,22 +258,25 @@ def _spans(
         key = skeleton(capital.group())
         if key in name_keys:
             put(f"n:{key}", *capital.span())
-    arabic = _ARABIC_SCRIPT.search(text) is not None
     negation = lexicon().negation
+    if not used and not by_word and negation.isdisjoint(words):
+        return "\n".join(dict.fromkeys(lines))
     norm, where = aligned_normalise(text)
-    for token in normalised_token_matches(norm):
+    tokens = list(normalised_token_matches(norm))
+    aligned = len(tokens) == len(words)  # else (rare) every token is looked up
+    for i, token in enumerate(tokens):
         word = token.group()
+        concept = word_concept(word) if (i in used or not aligned) else None
+        keys = by_word.get(word, ())
+        if concept not in found and not keys and word not in negation:
+            continue
         start, end = original_span(where, *token.span())
-        concept = word_concept(word)
         if concept in found:
             put(f"c:{concept}", start, end)
         if word in negation:
             put("neg", start, end)
-        if arabic:
-            for candidate in (word, word[1:] if word[:1] in PROCLITICS and len(word) > 4 else ""):
-                key = normalised_skeleton(stems(candidate)[-1]) if candidate else ""
-                if key in name_keys:
-                    put(f"n:{key}", start, end)
+        for key in keys:
+            put(f"n:{key}", start, end)
     return "\n".join(dict.fromkeys(lines))
 
 
@@ -312,7 +326,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
         places=_tuple(where),
         objects=_tuple(which),
         weekdays=_tuple(str(a["value"]) for a in by_kind.get("weekday", [])),
-        spans=_spans(text, anchors, {k.split("\t")[0] for _, k in names}, found),
+        spans=_spans(text, anchors, names, words, used, found),
     )
 
 

@@ -13,9 +13,8 @@ exports carry them; :func:`describe` gives the words a person reads (the review 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import polars as pl
 
@@ -45,8 +44,7 @@ class Kind(StrEnum):
 QUIET = frozenset({Kind.PUBLISHED})
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """One thing two claims agree on (``differs`` False) or differ on.
 
     ``a`` and ``b``: what claims A and B write (empty where a side says nothing, as for a
@@ -54,6 +52,9 @@ class Reason:
     number value); ``about``: a number's unit or a named thing's head word, else "";
     ``near``: the two agree only nearly (a name spelled a little differently);
     ``spans_a`` / ``spans_b``: ``(start, end)`` character offsets in each claim's text.
+
+    A named tuple: immutable and typed, and cheap to make (a link run makes one per reason
+    of every match it keeps).
     """
 
     kind: Kind
@@ -73,8 +74,8 @@ class Reason:
         return self.kind in QUIET
 
     def with_spans(self, spans_a: Iterable[Span], spans_b: Iterable[Span]) -> Reason:
-        return replace(
-            self, spans_a=tuple(sorted(set(spans_a))), spans_b=tuple(sorted(set(spans_b)))
+        return self._replace(
+            spans_a=tuple(sorted(set(spans_a))), spans_b=tuple(sorted(set(spans_b)))
         )
 
 
@@ -186,8 +187,100 @@ def from_record(record: Mapping[str, Any]) -> Reason:
     )
 
 
-def column(explained: Iterable[Iterable[Reason]]) -> pl.Series:
-    """A ``reasons`` column (:data:`REASONS_DTYPE`), one list per match."""
-    return pl.Series(
-        "reasons", [[to_record(r) for r in reasons] for reasons in explained], dtype=REASONS_DTYPE
+_SEP, _HAS = "\x1f", "\x1e"
+_CONTROL = str.maketrans({_SEP: " ", _HAS: " "})
+
+
+def _joined(values: tuple[str, ...]) -> str:
+    """A list as one string: "" when empty, else a mark and the values joined (a value's
+    own separator characters, control characters no text needs, become spaces)."""
+    if not values:
+        return ""
+    if len(values) == 1:  # the rule
+        value = values[0]
+        return _HAS + (value.translate(_CONTROL) if _SEP in value or _HAS in value else value)
+    joined = _SEP.join(values)
+    if _HAS in joined or joined.count(_SEP) != len(values) - 1:  # rare: a value holds one
+        joined = _SEP.join(v.translate(_CONTROL) for v in values)
+    return _HAS + joined
+
+
+def _spans_text(spans: tuple[Span, ...]) -> str:
+    if not spans:
+        return ""
+    if len(spans) == 1:
+        return "%d,%d" % spans[0]  # noqa: UP031 (the hot path: one span is the rule)
+    return ";".join("%d,%d" % span for span in spans)  # noqa: UP031
+
+
+def _list(name: str) -> pl.Expr:
+    split = pl.col(name).str.slice(1).str.split(_SEP)
+    return pl.when(pl.col(name) == "").then(pl.lit([], _TEXTS)).otherwise(split)
+
+
+def _span_list(name: str) -> pl.Expr:
+    pieces = (
+        pl.col(name)
+        .str.split(";")
+        .list.eval(
+            pl.struct(
+                start=pl.element().str.split(",").list.get(0).cast(pl.Int32),
+                end=pl.element().str.split(",").list.get(1).cast(pl.Int32),
+            )
+        )
     )
+    return pl.when(pl.col(name) == "").then(pl.lit([], _SPANS)).otherwise(pieces)
+
+
+def column(explained: Iterable[Iterable[Reason]]) -> pl.Series:
+    """A ``reasons`` column (:data:`REASONS_DTYPE`), one list per match. Built column-wise
+    (flat fields joined and split by polars): several times faster than nested dicts, on a
+    link run's hot path."""
+    flat: dict[str, list[Any]] = {name: [] for name in ("match", *REASON_DTYPE.to_schema())}
+    count = 0
+    for count, reasons in enumerate(explained, start=1):
+        for r in reasons:
+            a = _joined(r.a)
+            b = a if r.b == r.a else _joined(r.b)  # most agreements: one value, both sides
+            flat["match"].append(count - 1)
+            flat["kind"].append(r.kind.value)
+            flat["differs"].append(r.differs)
+            flat["a"].append(a)
+            flat["b"].append(b)
+            flat["a_value"].append(a if r.a_value == r.a else _joined(r.a_value))
+            flat["b_value"].append(b if r.b_value == r.b else _joined(r.b_value))
+            flat["about"].append(r.about)
+            flat["near"].append(r.near)
+            flat["spans_a"].append(_spans_text(r.spans_a))
+            flat["spans_b"].append(_spans_text(r.spans_b))
+    texts = ("kind", "a", "b", "a_value", "b_value", "about", "spans_a", "spans_b")
+    frame = pl.DataFrame(
+        flat,
+        schema={
+            "match": pl.Int64(),
+            **{n: pl.String() for n in texts},
+            "differs": pl.Boolean(),
+            "near": pl.Boolean(),
+        },
+    )
+    records = frame.select(
+        "match",
+        reason=pl.struct(
+            "kind",
+            "differs",
+            _list("a").alias("a"),
+            _list("b").alias("b"),
+            _list("a_value").alias("a_value"),
+            _list("b_value").alias("b_value"),
+            "about",
+            "near",
+            _span_list("spans_a").alias("spans_a"),
+            _span_list("spans_b").alias("spans_b"),
+        ),
+    )
+    grouped = records.group_by("match", maintain_order=True).agg(reasons=pl.col("reason"))
+    every = pl.DataFrame({"match": pl.int_range(count, eager=True, dtype=pl.Int64)})
+    joined = every.join(grouped, on="match", how="left", maintain_order="left")
+    return joined.select(
+        pl.col("reasons").fill_null(pl.lit([], REASONS_DTYPE)).cast(REASONS_DTYPE)
+    ).to_series()
