@@ -182,9 +182,11 @@ def release_leases(con: Connection, reviewer: str) -> None:
 
 _PAIR_SQL = """
     SELECT m.match_id, m.claim_a_id, m.claim_b_id, m.score, m.token, m.name, m.concept,
-           m.anchor, m.attribution, m.suggestion, m.agrees, m.differs, m.reasons
+           m.anchor, m.attribution, m.suggestion, m.reasons
     FROM matches m WHERE m.match_id = ?
 """
+# The reasons in words, read only for a match linked before reasons were records.
+_WORDS_SQL = "SELECT agrees, differs FROM matches WHERE match_id = ?"
 # Point lookups by constant keys, so DuckDB answers them from the ART indexes, not scans.
 _CLAIM_SQL = "SELECT claim_id, article_id, position, text, language FROM claims WHERE claim_id = ?"
 _ARTICLE_SQL = (
@@ -235,6 +237,8 @@ def pair(con: Connection, match_id: str) -> dict[str, Any] | None:
     if not found:
         return None
     row = found[0]
+    if row["reasons"] is None:
+        row.update(_rows(con, _WORDS_SQL, [match_id])[0])
     for side in ("a", "b"):
         row[side] = _claim(con, row[f"claim_{side}_id"])
         row[f"anchors_{side}"] = _rows(con, _ANCHOR_SQL, [row[f"claim_{side}_id"]])
