@@ -15,9 +15,17 @@ from workbench.linking.explain import explain
 from workbench.linking.features import sentence_features
 from workbench.linking.reasons import Kind, Reason
 from workbench.review.clusters import corroboration_clusters
-from workbench.review.display import article_with_claims, claim_card, direction, marked, reasons
+from workbench.review.display import (
+    article_with_claims,
+    claim_card,
+    direction,
+    marked,
+    reading_aid_html,
+    reasons,
+)
 from workbench.review.origins import origin_groups
 from workbench.review.pairs import Mark, Side, marks_for
+from workbench.review.reading import ReadingAid
 from workbench.review.status import claim_status
 
 AR = "قال الأدميرال براد كوبر إن 12 شخصا قتلوا في دمشق يوم 9 مارس 2025"
@@ -108,12 +116,17 @@ def test_no_input_survives_as_markup(text: str, source: str) -> None:
         reasons([text], [source]),
         marked(text, [Mark(0, len(text), "agree", source)] if text else []),
         article_with_claims(text, [(0, len(text), "conflicted", source)], "fa"),
+        reading_aid_html(
+            ReadingAid(source, (text,), ((text, source),), (text,), (source,), (text,), (), True)
+        ),
     ]
     for fragment in fragments:
         assert not _TAG.search(
-            fragment.replace("<b>A</b>", "")
-            .replace("<b>Differs</b>", "")
-            .replace("<b>Agrees</b>", "")
+            re.sub(
+                r"<b>(A|Differs|Agrees|[a-z ]+:)</b>|<i>Machine reading of the [^<]*</i>",
+                "",
+                fragment,
+            )
         )
 
 
