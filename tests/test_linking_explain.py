@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from workbench.linking.explain import Suggestion, explain
-from workbench.linking.features import Features
+from workbench.linking.features import Features, pack_names
 
 
 def claim(
@@ -34,7 +34,7 @@ def claim(
         titles=tuple(sorted(titles)),
         speakers=(),
         negated=negated,
-        names="\n".join(f"{w}\t{k}" for w, k in names),
+        names=pack_names((w, k, True) for w, k in names),
     )
 
 
@@ -202,13 +202,14 @@ def test_near_spelled_content_words_are_words_not_names() -> None:
     # neither is a name anchor, so the explanation must not call them one.
     a = claim(names=(("كوبر", "kbr"), ("يخدم", "kdm")))
     b = claim(names=(("کوپر", "kbr"), ("خدمت", "kdmt")))
-    a = dataclasses.replace(a, names="كوبر\tkbr\tn\nيخدم\tkdm\tw")
-    b = dataclasses.replace(b, names="کوپر\tkbr\tn\nخدمت\tkdmt\tw")
+    a = dataclasses.replace(a, names=pack_names([("كوبر", "kbr", True), ("يخدم", "kdm", False)]))
+    b = dataclasses.replace(b, names=pack_names([("کوپر", "kbr", True), ("خدمت", "kdmt", False)]))
     why = explain(a, b, 60, corroborate_min=50, conflict_min=35)
     assert "name: كوبر = کوپر" in why.agrees
     assert "word: يخدم ~ خدمت" in why.agrees
     assert not [r for r in why.agrees if r.startswith("name:") and "يخدم" in r]
-    c = dataclasses.replace(b, names="کوپر\tkbr\tn\nخدمت\tkdmt\tn")  # B names it: a name
+    # B names it: a name.
+    c = dataclasses.replace(b, names=pack_names([("کوپر", "kbr", True), ("خدمت", "kdmt", True)]))
     assert "name: يخدم ~ خدمت" in explain(a, c, 60, corroborate_min=50, conflict_min=35).agrees
 
 
@@ -245,3 +246,8 @@ def test_contraries_across_languages_through_the_lexicon() -> None:
     rose, _ = concepts(tokens("ارتفاع قياسي في إيرادات قناة السويس"))
     fell, _ = concepts(tokens("Suez Canal revenue fell sharply, a drop of a fifth"))
     assert "increase" in rose and "decrease" in fell
+
+
+def test_packed_names_read_back_as_written() -> None:
+    entries = [("كوبر", "kbr", True), ("يخدم", "kdm", False), ("Cooper", "kbr", True)]
+    assert dataclasses.replace(claim(), names=pack_names(entries)).name_entries() == entries

@@ -99,6 +99,13 @@ class Features:
         return entries
 
 
+def pack_names(entries: Iterable[tuple[str, str, bool]]) -> str:
+    """The compact :attr:`Features.names` of (as written, skeleton, is a name) entries: the
+    inverse of :meth:`Features.name_entries` (a name is ``written\tskeleton``, a word not
+    known to be one ``written\tskeleton\tw``)."""
+    return "\n".join(f"{w}\t{k}" if is_name else f"{w}\t{k}\tw" for w, k, is_name in entries)
+
+
 def _tuple(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({intern(v) for v in values}))
 
@@ -322,7 +329,7 @@ def features(row: Mapping[str, Any], anchors: Sequence[Mapping[str, Any]]) -> Fe
             if a["value"]
         ),
         negated=not lexicon().negation.isdisjoint(normalised_tokens(str(row["norm_text"]))),
-        names="\n".join(f"{w}\t{k}" for w, k in names),
+        names=pack_names((w, k.removesuffix("\tw"), not k.endswith("\tw")) for w, k in names),
         places=_tuple(where),
         objects=_tuple(which),
         weekdays=_tuple(str(a["value"]) for a in by_kind.get("weekday", [])),
