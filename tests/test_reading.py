@@ -19,7 +19,7 @@ def _anchors(text: str, published: dt.date | None = None) -> list[dict[str, Any]
 
 
 def _aid(text: str, language: str, published: dt.date | None = None) -> ReadingAid:
-    return reading_aid(text, language, _anchors(text, published), published)
+    return reading_aid(text, language, _anchors(text, published))
 
 
 def test_an_arabic_claim_read_in_english() -> None:

@@ -143,7 +143,7 @@ def test_the_reading_aid_appears_only_for_languages_the_reviewer_does_not_read(
     aids = [h.proto.body for h in at.get("html") if "reading-aid" in h.proto.body]
     assert len(aids) == 1, "under the Arabic claim only"
     assert "Machine reading of the ar text, not a translation" in aids[0]
-    card = next(h.proto.body for h in at.get("html") if "reading-aid" in h.proto.body)
+    card = aids[0]
     assert 'data-side="' in card and 'lang="ar"' in card  # the original stays, the aid below
     at.multiselect(key="reader_languages").select("ar").run()
     assert not [h for h in at.get("html") if "reading-aid" in h.proto.body]

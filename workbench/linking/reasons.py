@@ -73,11 +73,6 @@ class Reason(NamedTuple):
         """Counts towards another event, not shown as a difference."""
         return self.kind in QUIET
 
-    def with_spans(self, spans_a: Iterable[Span], spans_b: Iterable[Span]) -> Reason:
-        return self._replace(
-            spans_a=tuple(sorted(set(spans_a))), spans_b=tuple(sorted(set(spans_b)))
-        )
-
 
 def _tuples(values: dict[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if k in ("a_value", "b_value") else v for k, v in values.items()}
@@ -127,7 +122,8 @@ def words(reasons: Iterable[Reason]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _SPANS = pl.List(pl.Struct({"start": pl.Int32(), "end": pl.Int32()}))
 _TEXTS = pl.List(pl.String())
 #: One reason as a column value (a match holds a list of them): stored in DuckDB as
-#: ``STRUCT(kind VARCHAR, differs BOOLEAN, ...)[]``, exported as such to Parquet and JSON.
+#: ``STRUCT(kind VARCHAR, differs BOOLEAN, ...)[]`` (migration 6), exported as such to
+#: Parquet and JSON.
 REASON_DTYPE = pl.Struct(
     {
         "kind": pl.String(),
@@ -143,12 +139,6 @@ REASON_DTYPE = pl.Struct(
     }
 )
 REASONS_DTYPE = pl.List(REASON_DTYPE)
-#: The same as a DuckDB column type (migration 6).
-REASONS_SQL = (
-    "STRUCT(kind VARCHAR, differs BOOLEAN, a VARCHAR[], b VARCHAR[], a_value VARCHAR[], "
-    'b_value VARCHAR[], about VARCHAR, near BOOLEAN, spans_a STRUCT(start INTEGER, "end" '
-    'INTEGER)[], spans_b STRUCT(start INTEGER, "end" INTEGER)[])[]'
-)
 
 
 def to_record(reason: Reason) -> dict[str, Any]:

@@ -10,7 +10,6 @@ machine-made and never replaces the original. Pure: from the claim's text and st
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -41,12 +40,6 @@ class ReadingAid:
     titles: tuple[str, ...]  # ranks and offices: "admiral", "prime minister"
     negated: bool
 
-    @property
-    def empty(self) -> bool:
-        return not (
-            self.concepts or self.names or self.numbers or self.dates or self.said_by
-        ) and not (self.titles or self.negated)
-
 
 def _english(concept: str) -> str:
     return concept.replace("_", " ")
@@ -61,13 +54,10 @@ def reading_aid(
     text: str,
     language: str,
     anchors: Iterable[Mapping[str, Any]],
-    published: dt.date | None = None,
 ) -> ReadingAid:
     """The aid for one claim, from its ``text``, ``language`` and stored anchor rows (``kind,
     text, value, char_end``): the linker's own readers, without the rest of its features (a
-    page renders this for every pair it shows). ``published`` is kept for the aid's caller:
-    dates were resolved against it when the claim was ingested."""
-    del published
+    page renders this for every pair it shows)."""
     rows = [dict(a) for a in anchors]
     words = normalised_tokens(normalise(text))
     found, _ = concepts(words)
